@@ -1,0 +1,47 @@
+# The two commands of the README's Quick start, and a few more.
+#   make demo   install what is missing, build, run the default pipeline on examples/corpus
+#   make test   install what is missing, build, run every test through ctest
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+CMAKE_ARGS ?=
+
+.PHONY: all deps configure build demo test sanitize format format-check clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS)
+
+configure: $(BUILD)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@rm -rf $(BUILD)/demo-out
+	$(BUILD)/bin/opis run --out $(BUILD)/demo-out examples/corpus
+	@echo
+	@echo "One enriched record ($(BUILD)/demo-out/records.jsonl):"
+	@grep -m1 '"name":"record-1957-03-14' $(BUILD)/demo-out/records.jsonl | python3 -m json.tool --no-ensure-ascii
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOPIS_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+FORMATTED = $(shell git ls-files '*.c' '*.h' '*.cpp' '*.hpp')
+format:
+	clang-format -i $(FORMATTED)
+format-check:
+	clang-format --dry-run --Werror $(FORMATTED)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
