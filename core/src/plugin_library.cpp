@@ -1,5 +1,7 @@
 #include "opis/core/plugin_library.hpp"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -74,9 +76,15 @@ PluginLibrary::LoadResult PluginLibrary::load(const std::filesystem::path& file,
   }
 
   // 3. Load. RTLD_NOW makes a missing dependency fail here, not mid-batch.
+  auto mode = boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local;
+#ifdef OPIS_KEEP_PLUGINS_MAPPED
+  // Sanitizer builds: a plugin (and the libraries it alone pulls in, such as
+  // ICU) stays mapped after unload, so leak reports can name its frames and
+  // its libraries' caches stay reachable instead of showing as leaks.
+  mode = mode | static_cast<boost::dll::load_mode::type>(RTLD_NODELETE);
+#endif
   try {
-    plugin->library_.load(boost::dll::fs::path(file.string()),
-                          boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    plugin->library_.load(boost::dll::fs::path(file.string()), mode);
   } catch (const std::exception& e) {
     return fail(std::string("cannot load the library: ") + e.what());
   }

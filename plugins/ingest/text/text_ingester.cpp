@@ -1,6 +1,8 @@
 // ingest/text: a plain-text document becomes one record holding its text.
 // The fallback ingester: specialised ones (archive pages, listings) claim
 // their documents with a higher probe confidence.
+#include <unicode/ucnv.h>
+
 #include <opis/sdk.hpp>
 
 #include "text_decoding.hpp"
@@ -40,6 +42,10 @@ class TextIngester : public opis::sdk::Ingester {
     title_from_first_line_ = config.boolean("title_from_first_line", true);
     opis::text::check_options(options_);
   }
+
+  // ICU keeps opened converters in a process-wide cache; release the unused
+  // ones so that unloading this plugin does not strand them.
+  ~TextIngester() override { ucnv_flushCache(); }
 
   // Any text will do, but a specialised ingester should win. UTF-16 and
   // UTF-32 hold NUL bytes, so only their byte order mark tells them from
