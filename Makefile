@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build demo test sanitize format format-check clean
+.PHONY: all deps configure build demo test bench sanitize format format-check clean
 
 all: build
 
@@ -30,6 +30,13 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Throughput per plugin and of the whole default pipeline, and peak memory,
+# on a corpus of at least BENCH_MB megabytes built from examples/ and seeds.
+BENCH_MB ?= 50
+bench: build
+	scripts/make-bench-corpus $(BUILD)/bench-corpus $(BENCH_MB)
+	$(BUILD)/bin/pipeline_bench $(BUILD)/bench-corpus
 
 # The test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: deps
