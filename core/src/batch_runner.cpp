@@ -93,13 +93,17 @@ bool read_input(const std::string& input, Document& document, std::string& error
   }
   document.uri = input;
   document.name = fs::path(input).filename().string();
-  std::ifstream in(input, std::ios::binary);
+  std::ifstream in(input, std::ios::binary | std::ios::ate);
   if (!in) {
     error = std::string("cannot open: ") + std::strerror(errno);
     return false;
   }
-  document.content.assign(std::istreambuf_iterator<char>(in), {});
-  if (in.bad()) {
+  // One read of the whole file: the size is known, no per-character copy.
+  const auto size = static_cast<std::streamoff>(in.tellg());
+  in.seekg(0);
+  document.content.resize(static_cast<size_t>(std::max<std::streamoff>(size, 0)));
+  in.read(document.content.data(), size);
+  if (in.bad() || in.gcount() != size) {
     error = std::string("cannot read: ") + std::strerror(errno);
     return false;
   }
