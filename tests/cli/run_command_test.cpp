@@ -130,10 +130,17 @@ TEST(RunCommand, RecordFieldsFollowTheJsonContract) {
   EXPECT_EQ(r["source"]["sha256"],
             "3bf439614435c62692f5f3124b5ca866105f8908e938b4985439c2f69d318b50");
   EXPECT_EQ(r["text"], "Memorandum\n\nText of the memorandum.\n");
-  ASSERT_EQ(r["provenance"].size(), 1u);
+  // The ingester first, then every enricher of the default pipeline, in order.
+  ASSERT_GE(r["provenance"].size(), 2u);
   EXPECT_EQ(r["provenance"][0]["plugin"], "text");
-  EXPECT_EQ(r["provenance"][0]["outcome"], "ok");
-  EXPECT_TRUE(r["provenance"][0].contains("version"));
+  EXPECT_EQ(r["provenance"][0]["kind"], "ingest");
+  for (size_t i = 0; i < r["provenance"].size(); ++i) {
+    EXPECT_EQ(r["provenance"][i]["outcome"], "ok");
+    EXPECT_TRUE(r["provenance"][i].contains("version"));
+    if (i > 0) {
+      EXPECT_EQ(r["provenance"][i]["kind"], "enrich");
+    }
+  }
 }
 
 TEST(RunCommand, ReadsStandardInput) {
@@ -266,7 +273,11 @@ TEST(RunCommand, ReingestingRecordsKeepsTheirIds) {
   for (size_t i = 0; i < before.size(); ++i) {
     EXPECT_EQ(before[i]["id"], after[i]["id"]);
     EXPECT_EQ(before[i]["text"], after[i]["text"]);
-    EXPECT_EQ(after[i]["provenance"].back()["plugin"], "jsonl");
+    // The history is kept and the re-ingest is added to it.
+    const auto& history = after[i]["provenance"];
+    ASSERT_GT(history.size(), before[i]["provenance"].size());
+    EXPECT_EQ(history[before[i]["provenance"].size()]["plugin"], "jsonl");
+    EXPECT_EQ(history[before[i]["provenance"].size()]["kind"], "ingest");
   }
 }
 

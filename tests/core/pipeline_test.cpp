@@ -69,7 +69,7 @@ TEST_F(PipelineTest, UnknownPluginAndBadConfigAreReportedTogether) {
 ingest:
   - plugin: text
     config: {encodng: KOI8-R}
-  - plugin: pdf
+  - plugin: no-such-ingester
 output:
   - plugin: jsonl
     config: {path: out.jsonl}
@@ -79,13 +79,15 @@ output:
     Pipeline pipeline(config, *registry_, 1);
     FAIL() << "an invalid pipeline was accepted";
   } catch (const UsageError& e) {
-    EXPECT_THAT(e.what(),
-                AllOf(HasSubstr("p.yaml: the pipeline is not valid"),
-                      HasSubstr("p.yaml, ingest[0] (text): config of ingest plugin 'text' is "
-                                "invalid at /: unknown property 'encodng'"),
-                      HasSubstr("p.yaml, ingest[1] (pdf): no ingest plugin named 'pdf' "
-                                "(available: "),
-                      HasSubstr("text")));
+    EXPECT_THAT(
+        e.what(),
+        AllOf(HasSubstr("p.yaml: the pipeline is not valid"),
+              HasSubstr("p.yaml, ingest[0] (text): config of ingest plugin 'text' is "
+                        "invalid at /: unknown property 'encodng'"),
+              HasSubstr(
+                  "p.yaml, ingest[1] (no-such-ingester): no ingest plugin named 'no-such-ingester' "
+                  "(available: "),
+              HasSubstr("text")));
   }
 }
 

@@ -1,0 +1,263 @@
+// enrich/entities: people, organizations and places in a record's title,
+// text and summary -> entities[] and one annotation per mention in text.
+#include <array>
+#include <cstdint>
+#include <fstream>
+#include <limits>
+#include <opis/sdk.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "acronym_definitions.hpp"
+#include "authority_file.hpp"
+#include "entity_collection.hpp"
+#include "mention_finder.hpp"
+#include "name_table.hpp"
+#include "name_tokens.hpp"
+#include "romanization_key.hpp"
+#include "word_lists.hpp"
+
+namespace {
+
+using opis::entities::AcronymDefinition;
+using opis::entities::Mention;
+using opis::entities::Origin;
+
+constexpr std::string_view kPluginName = "entities";
+
+std::string read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw opis::sdk::ConfigError("authority_files: cannot read '" + path + "'");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+bool is_entity_type(std::string_view type) {
+  return type == "person" || type == "organization" || type == "place";
+}
+
+class EntitiesEnricher : public opis::sdk::Enricher {
+ public:
+  explicit EntitiesEnricher(const opis::sdk::Config& config)
+      : words_(opis::entities::WordLists::builtin()),
+        detect_unknown_(config.boolean("detect_unknown", true)) {
+    opis::entities::AuthorityRows rows;
+    try {
+      rows.parse(opis::entities::builtin_authority_tsv(), "data/authority.tsv");
+      for (const std::string& path : config.strings("authority_files")) {
+        rows.parse(read_whole_file(path), path);
+      }
+    } catch (const std::invalid_argument& e) {
+      throw opis::sdk::ConfigError(std::string("authority_files: ") + e.what());
+    }
+    rows.build(authority_, words_.surnames);
+    if (config.has("types")) {
+      for (const std::string& type : config.strings("types")) types_.insert(type);
+    } else {
+      types_ = {"person", "organization", "place"};
+    }
+  }
+
+  void enrich(opis::sdk::RecordView& record, opis::sdk::Context&) override {
+    // The record's views die with its first modification: copy first.
+    title_.assign(record.title());
+    text_.assign(record.text());
+    summary_.assign(record.summary());
+    if (text_.size() > std::numeric_limits<uint32_t>::max()) {
+      throw opis::sdk::InputError("text of " + std::to_string(text_.size()) +
+                                  " bytes is too large for 32-bit offsets");
+    }
+    definitions_.clear();
+    std::vector<size_t> ours;
+    const auto annotations = record.annotations();
+    for (size_t i = 0; i < annotations.size(); ++i) {
+      const auto& a = annotations[i];
+      if (a.plugin == kPluginName && is_entity_type(a.type)) ours.push_back(i);
+      if (a.type != "expansion") continue;
+      for (const auto& attribute : a.attributes) {
+        if (attribute.name == "abbreviation" && !a.value.empty()) {
+          definitions_.push_back(
+              {std::string(attribute.value), opis::entities::normalize_name(a.value)});
+        }
+      }
+    }
+    // A record that comes back through the pipeline is not annotated twice.
+    for (auto it = ours.rbegin(); it != ours.rend(); ++it) {
+      record.remove(OPIS_LIST_ANNOTATIONS, *it);
+    }
+    record.clear(OPIS_LIST_ENTITIES);
+
+    for (const std::string* field : {&title_, &text_, &summary_}) {
+      opis::entities::find_bracket_definitions(*field, definitions_);
+      opis::entities::find_parenthesis_definitions(*field, definitions_);
+    }
+    learn(definitions_);
+
+    collection_.clear();
+    const opis::entities::MentionFinder finder(authority_, learned_, words_, detect_unknown_);
+    const std::array<const std::string*, 3> fields = {&title_, &text_, &summary_};
+    for (size_t f = 0; f < fields.size(); ++f) {
+      tokens_.tokenize(*fields[f]);
+      mentions_[f].clear();
+      finder.find(tokens_, mentions_[f]);
+    }
+    complete_lone_surnames();
+    for (size_t f = 0; f < fields.size(); ++f) {
+      const std::string& field = *fields[f];
+      for (const Mention& m : mentions_[f]) {
+        const auto [type, canonical, authority_id] = describe(m);
+        if (types_.count(std::string(type)) == 0) continue;
+        const std::string_view surface = std::string_view(field).substr(m.begin, m.end - m.begin);
+        collection_.add(type, canonical, authority_id, surface);
+        if (&field != &text_) continue;
+        opis::sdk::Annotation annotation;
+        annotation.type = type;
+        annotation.begin = m.begin;
+        annotation.end = m.end;
+        annotation.value = canonical;
+        record.add(annotation);
+      }
+    }
+    for (const auto& e : collection_.entities()) {
+      opis::sdk::Entity entity;
+      entity.type = e.type;
+      entity.canonical = e.canonical;
+      entity.authority_id = e.authority_id;
+      for (const auto& s : e.surfaces) entity.surfaces.push_back(s);
+      record.add(entity);
+    }
+  }
+
+ private:
+  struct Description {
+    std::string_view type;
+    std::string_view canonical;
+    std::string_view authority_id;
+  };
+
+  Description describe(const Mention& m) const {
+    if (m.origin == Origin::unknown) return {"person", m.canonical, {}};
+    const auto& entry =
+        m.origin == Origin::authority ? authority_.entry(m.index) : learned_.entry(m.index);
+    return {entry.type, entry.canonical, entry.authority_id};
+  }
+
+  // "Comrade Kolev" after "Comrade Dimitar Kolev": a surname found alone
+  // after a title is the document's one person with that surname, when
+  // there is exactly one; otherwise it stays as written.
+  void complete_lone_surnames() {
+    struct FullName {
+      const Mention* mention;
+      bool ambiguous;
+    };
+    std::unordered_map<std::string, FullName> full_name_of;  // surname -> its person
+    for (const auto& field : mentions_) {
+      for (const Mention& m : field) {
+        const auto d = describe(m);
+        const size_t space = d.canonical.rfind(' ');
+        if (d.type != "person" || space == std::string_view::npos) continue;
+        const std::string surname(d.canonical.substr(space + 1));
+        const auto [it, inserted] = full_name_of.emplace(surname, FullName{&m, false});
+        if (!inserted && describe(*it->second.mention).canonical != d.canonical) {
+          it->second.ambiguous = true;
+        }
+      }
+    }
+    for (auto& field : mentions_) {
+      for (Mention& m : field) {
+        if (m.origin != Origin::unknown || m.canonical.find(' ') != std::string::npos) continue;
+        const auto it = full_name_of.find(m.canonical);
+        if (it == full_name_of.end() || it->second.ambiguous) continue;
+        const Mention& full = *it->second.mention;
+        m.origin = full.origin;
+        m.index = full.index;
+        m.canonical = full.canonical;
+      }
+    }
+  }
+
+  // An acronym the document defines means its expansion everywhere in the
+  // document: the authority's entity when the expansion is one of its
+  // spellings, else a new organization when the expansion names one.
+  void learn(const std::vector<AcronymDefinition>& definitions) {
+    learned_.clear();
+    std::unordered_set<uint64_t> defined;
+    for (const AcronymDefinition& d : definitions) {
+      std::string expansion = without_possessive(d.expansion);
+      // The first definition of an acronym stands (the ingester's come first).
+      if (!defined.insert(opis::entities::phrase_key(d.abbreviation, words_.surnames)).second) {
+        continue;
+      }
+      const int64_t known = authority_.find(opis::entities::phrase_key(expansion, words_.surnames));
+      if (known >= 0) {
+        learned_.add(authority_.entry(static_cast<uint32_t>(known)), {d.abbreviation},
+                     words_.surnames);
+      } else if (names_organization(expansion)) {
+        learned_.add({"organization", expansion, ""}, {d.abbreviation, expansion}, words_.surnames);
+      }
+    }
+  }
+
+  // An organization word, and a word that says which one: "General Planning
+  // Commission" names an organization, a bare "Central Committee" does not
+  // say whose and stays unlearned.
+  bool names_organization(std::string_view expansion) {
+    tokens_.tokenize(expansion);
+    bool organization = false;
+    bool specific = false;
+    for (const auto& t : tokens_.tokens()) {
+      if (!t.capitalized) continue;
+      const std::string_view raw = tokens_.raw(t);
+      if (words_.organization_words.contains(raw)) {
+        organization = true;
+      } else if (!words_.non_name_words.contains(raw)) {
+        specific = true;
+      }
+    }
+    return organization && specific;
+  }
+
+  static std::string without_possessive(std::string_view name) {
+    if (name.size() > 2 && name.substr(name.size() - 2) == "'s") name.remove_suffix(2);
+    return std::string(name);
+  }
+
+  const opis::entities::WordLists& words_;
+  bool detect_unknown_;
+  std::unordered_set<std::string> types_;
+  opis::entities::NameTable authority_;
+  opis::entities::NameTable learned_;
+  opis::entities::NameTokens tokens_;
+  opis::entities::EntityCollection collection_;
+  std::vector<AcronymDefinition> definitions_;
+  std::array<std::vector<Mention>, 3> mentions_;  // title, text, summary
+  std::string title_;
+  std::string text_;
+  std::string summary_;
+};
+
+}  // namespace
+
+// clang-format off
+OPIS_EXPORT_ENRICHER(
+    EntitiesEnricher, "entities", "1.0.0",
+    "Finds people, organizations and places, resolving spellings to one authority name",
+    R"json({
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "authority_files": {"type": "array", "items": {"type": "string"}, "default": [],
+                        "description": "Extra authority TSV files (type, canonical, authority_id, variants), read after the built-in one; a later row with the same canonical replaces an earlier one"},
+    "detect_unknown": {"type": "boolean", "default": true,
+                       "description": "Also report persons not in the authority, recognised from a title, initials or a Korean name shape"},
+    "types": {"type": "array", "items": {"type": "string", "enum": ["person", "organization", "place"]},
+              "default": ["person", "organization", "place"],
+              "description": "Entity types to report"}
+  }
+})json")
+// clang-format on

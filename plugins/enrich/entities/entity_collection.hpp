@@ -1,0 +1,32 @@
+// The record's entities[]: one per (type, canonical), in order of first
+// mention, with every distinct spelling seen.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace opis::entities {
+
+struct CollectedEntity {
+  std::string type;
+  std::string canonical;
+  std::string authority_id;
+  std::vector<std::string> surfaces;
+};
+
+class EntityCollection {
+ public:
+  void clear();
+  // `surface` as written; blanks and line breaks inside become one space.
+  void add(std::string_view type, std::string_view canonical, std::string_view authority_id,
+           std::string_view surface);
+  const std::vector<CollectedEntity>& entities() const { return entities_; }
+
+ private:
+  std::vector<CollectedEntity> entities_;
+  std::unordered_map<std::string, size_t> index_;
+};
+
+}  // namespace opis::entities

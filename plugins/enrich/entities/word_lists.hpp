@@ -1,0 +1,35 @@
+// The plugin's word lists (data/*.txt, data/korean_surnames.tsv), compiled in.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "romanization_key.hpp"
+#include "string_hash.hpp"
+
+namespace opis::entities {
+
+class WordSet {
+ public:
+  // One word per line, '#' comments; stored as raw spellings (lower case).
+  void load(std::string_view lines);
+  bool contains(std::string_view raw) const { return words_.find(raw) != words_.end(); }
+
+ private:
+  std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
+};
+
+struct WordLists {
+  SurnameFolds surnames;
+  WordSet titles;
+  WordSet non_name_words;
+  WordSet organization_words;
+
+  static const WordLists& builtin();
+};
+
+// The built-in authority file's text.
+std::string_view builtin_authority_tsv();
+
+}  // namespace opis::entities
