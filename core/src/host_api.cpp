@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 #include "opis/core/host_objects.hpp"
 #include "opis/core/logging.hpp"
@@ -612,7 +613,16 @@ opis_status host_list_set(opis_record* record, opis_list list, size_t index, con
       typename T::C value;
       if (!copy_in(item, value) || !T::valid(value)) return OPIS_INVALID_INPUT;
       record->release_views();
-      T::assign(value, *items->Mutable(static_cast<int>(index)));
+      auto& element = *items->Mutable(static_cast<int>(index));
+      if constexpr (std::is_same_v<T, Annotations>) {
+        // Replacing an annotation (repair moving its span) keeps its author:
+        // the plugin that found it, not the one that edited it.
+        std::string author = element.plugin();
+        T::assign(value, element);
+        element.set_plugin(std::move(author));
+      } else {
+        T::assign(value, element);
+      }
       return OPIS_OK;
     });
   } catch (...) {

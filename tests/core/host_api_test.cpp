@@ -525,7 +525,7 @@ TEST_F(HostApi, AnnotationPluginComesFromTheActiveCallNotTheItem) {
   EXPECT_EQ(record.message.annotations(1).plugin(), "");
 }
 
-TEST_F(HostApi, ListSetCreditsThePluginThatReplacedTheAnnotation) {
+TEST_F(HostApi, ListSetKeepsTheAnnotationsAuthor) {
   const PluginIdentity dates{"dates", "1.2.0", "enrich"};
   const PluginIdentity repair{"repair", "0.3.0", "enrich"};
   opis_call dates_call;
@@ -541,7 +541,7 @@ TEST_F(HostApi, ListSetCreditsThePluginThatReplacedTheAnnotation) {
     ActiveCall active(&repair_call);
     ASSERT_EQ(host->list_set(&record, OPIS_LIST_ANNOTATIONS, 0, &a), OPIS_OK);
   }
-  EXPECT_EQ(record.message.annotations(0).plugin(), "repair");
+  EXPECT_EQ(record.message.annotations(0).plugin(), "dates");
 }
 
 TEST_F(HostApi, NestedActiveCallRestoresTheOuterOne) {

@@ -205,7 +205,8 @@ typedef struct opis_annotation {
   opis_str type;
   uint32_t begin;
   uint32_t end;
-  /* Read only: the host records which plugin added the annotation. */
+  /* Read only: the host records which plugin added the annotation; it stays
+   * when another plugin replaces the annotation with list_set. */
   opis_str plugin;
   opis_str value;
   const opis_property* attributes;

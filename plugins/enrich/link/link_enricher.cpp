@@ -1,0 +1,237 @@
+// enrich/link: links[] between records that describe the same document
+// (a listing's hit and its record page) and between near-duplicate texts.
+//
+// One instance serves every worker (thread_safe) and keeps one index for the
+// run behind a mutex. An enricher sees one record at a time and can only
+// write to that record, so a pair is linked on the record that arrives
+// second. Which record of two documents arrives second depends on worker
+// timing; to keep records.jsonl byte-identical across runs, by default a
+// record is only compared with entries whose presence does not depend on
+// timing: those loaded from index_file (an earlier run) and the earlier
+// records of its own document (enriched in order on one worker).
+// link_within_run: true compares with everything indexed so far instead.
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <opis/sdk.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "index_file.hpp"
+#include "link_index.hpp"
+#include "link_key.hpp"
+#include "record_links.hpp"
+#include "text_signature.hpp"
+
+namespace opis::link {
+namespace {
+
+// Documents whose records are kept for same-document linking. A document's
+// scope must survive while its records are enriched; the host has at most
+// workers × queue_depth documents in flight, far below this.
+constexpr size_t kMaxOpenDocuments = 1024;
+
+struct Settings {
+  std::string index_file;
+  LinkRules rules;
+  uint32_t min_words = 30;
+  size_t max_index_records = 1'000'000;
+  bool link_within_run = false;
+};
+
+Settings read_settings(const sdk::Config& config) {
+  Settings s;
+  s.index_file = config.string("index_file", "");
+  s.rules.near_duplicate_threshold = config.number("near_duplicate_threshold", 0.8);
+  s.rules.max_text_links =
+      static_cast<size_t>(std::max<int64_t>(0, config.integer("max_text_links", 20)));
+  s.min_words =
+      static_cast<uint32_t>(std::clamp<int64_t>(config.integer("min_words", 30), 1, UINT32_MAX));
+  s.max_index_records =
+      static_cast<size_t>(std::max<int64_t>(0, config.integer("max_index_records", 1'000'000)));
+  s.link_within_run = config.boolean("link_within_run", false);
+  return s;
+}
+
+// The records of one source document seen so far.
+struct DocumentScope {
+  LinkIndex index;
+  uint64_t last_use = 0;
+};
+
+class LinkState {
+ public:
+  LinkState(Settings settings, const opis_host_api* host)
+      : settings_(std::move(settings)), host_(host) {}
+
+  ~LinkState() {
+    if (settings_.index_file.empty()) return;
+    try {
+      std::vector<const IndexEntry*> entries;
+      entries.reserve(run_index_.size());
+      for (const auto& entry : run_index_.entries()) entries.push_back(&entry);
+      save_index_file(settings_.index_file, std::move(entries));
+    } catch (const std::exception& e) {
+      // destroy() cannot fail; the log is the only way to say the index is lost.
+      host_->log(nullptr, OPIS_LOG_ERROR, sdk::str(std::string("link: ") + e.what()));
+    }
+  }
+  LinkState(const LinkState&) = delete;
+  LinkState& operator=(const LinkState&) = delete;
+
+  uint32_t min_words() const { return settings_.min_words; }
+
+  void load(sdk::Context& context) {
+    if (settings_.index_file.empty()) return;
+    size_t skipped = 0;
+    try {
+      load_index_file(settings_.index_file, [&](IndexEntry entry) {
+        if (run_index_.size() >= settings_.max_index_records) {
+          ++skipped;
+          return true;
+        }
+        run_index_.add(std::move(entry));
+        return true;
+      });
+    } catch (const std::exception& e) {
+      throw sdk::ConfigError(e.what());
+    }
+    context.info("loaded " + std::to_string(run_index_.size()) + " index entries from " +
+                 settings_.index_file);
+    if (skipped > 0) {
+      full_logged_ = true;
+      context.log(OPIS_LOG_WARN, "index_file " + settings_.index_file + " holds more than " +
+                                     "max_index_records entries; " + std::to_string(skipped) +
+                                     " were not loaded and no new records will be indexed");
+    }
+  }
+
+  std::vector<FoundLink> link(const IndexEntry& subject, const std::string& source,
+                              sdk::Context& context) {
+    std::vector<FoundLink> links;
+    bool log_full = false;
+    {
+      std::lock_guard lock(mutex_);
+      if (settings_.link_within_run) {
+        collect_links(
+            subject, run_index_, settings_.rules, [](const IndexEntry&) { return true; }, links);
+      } else {
+        collect_links(
+            subject, run_index_, settings_.rules,
+            [](const IndexEntry& entry) { return entry.from_file; }, links);
+        collect_links(
+            subject, scope_of(source).index, settings_.rules,
+            [](const IndexEntry&) { return true; }, links);
+      }
+      log_full = remember(subject, source);
+    }
+    if (log_full) {
+      context.log(OPIS_LOG_WARN, "the link index reached max_index_records (" +
+                                     std::to_string(settings_.max_index_records) +
+                                     "); later records are linked but not indexed");
+    }
+    finish_links(links, settings_.rules.max_text_links);
+    return links;
+  }
+
+ private:
+  // Indexes `subject`; true the first time an index is found full.
+  bool remember(const IndexEntry& subject, const std::string& source) {
+    if (subject.id.empty()) return false;
+    bool full = false;
+    const bool keep_for_run = settings_.link_within_run || !settings_.index_file.empty();
+    if (keep_for_run) {
+      if (run_index_.size() < settings_.max_index_records) {
+        run_index_.add(subject);
+      } else {
+        full = true;
+      }
+    }
+    if (!settings_.link_within_run) {
+      LinkIndex& scope = scope_of(source).index;
+      if (scope.size() < settings_.max_index_records) {
+        scope.add(subject);
+      } else {
+        full = true;
+      }
+    }
+    if (!full || full_logged_) return false;
+    full_logged_ = true;
+    return true;
+  }
+
+  DocumentScope& scope_of(const std::string& source) {
+    DocumentScope& scope = documents_[source];
+    scope.last_use = ++clock_;
+    if (documents_.size() > kMaxOpenDocuments) {
+      const auto oldest = std::min_element(
+          documents_.begin(), documents_.end(),
+          [](const auto& a, const auto& b) { return a.second.last_use < b.second.last_use; });
+      documents_.erase(oldest);  // never `scope`: it was just used
+    }
+    return scope;
+  }
+
+  const Settings settings_;
+  const opis_host_api* host_;
+  std::mutex mutex_;
+  LinkIndex run_index_;
+  std::unordered_map<std::string, DocumentScope> documents_;
+  uint64_t clock_ = 0;
+  bool full_logged_ = false;
+};
+
+class LinkEnricher : public sdk::Enricher {
+ public:
+  static constexpr bool thread_safe = true;
+
+  LinkEnricher(const sdk::Config& config, sdk::Context& context)
+      : state_(std::make_unique<LinkState>(read_settings(config), context.host())) {
+    state_->load(context);
+  }
+
+  void enrich(sdk::RecordView& record, sdk::Context& context) override {
+    IndexEntry subject;
+    subject.id = record.id();
+    subject.kind = record.kind();
+    subject.key = link_key(record.title(), record.date_edtf(), record.get(OPIS_FIELD_DATE_SURFACE));
+    subject.signature = sign_text(record.text(), state_->min_words());
+    if (subject.key.empty() && !subject.signature) return;
+    // The document a record comes from: its uri alone is not enough when
+    // the same path is read twice with different contents.
+    std::string source(record.source_uri());
+    source += '\n';
+    source += record.get(OPIS_FIELD_SOURCE_SHA256);
+    for (const FoundLink& found : state_->link(subject, source, context)) {
+      record.add(sdk::Link{found.type, found.target_id, found.score});
+    }
+  }
+
+ private:
+  std::unique_ptr<LinkState> state_;
+};
+
+}  // namespace
+}  // namespace opis::link
+
+OPIS_EXPORT_ENRICHER(opis::link::LinkEnricher, "link", "1.0.0",
+                     "Links listing entries to their records and near-duplicate texts",
+                     R"({"type": "object", "additionalProperties": false,
+  "properties": {
+    "index_file": {"type": "string", "default": "",
+      "description": "JSON-lines index loaded at start and saved at the end, so a later run links both ways; empty: none"},
+    "near_duplicate_threshold": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.8,
+      "description": "estimated Jaccard similarity of word 5-shingles from which texts are near duplicates"},
+    "min_words": {"type": "integer", "minimum": 1, "default": 30,
+      "description": "texts with fewer words are not compared"},
+    "max_index_records": {"type": "integer", "minimum": 0, "default": 1000000,
+      "description": "records the index holds; later records are linked but not indexed"},
+    "max_text_links": {"type": "integer", "minimum": 0, "default": 20,
+      "description": "same_as and near_duplicate links kept per record, best first"},
+    "link_within_run": {"type": "boolean", "default": false,
+      "description": "also link to records of other documents of this run; output then depends on worker timing"
+}
+}
+})")

@@ -1,0 +1,55 @@
+// The records the linker has seen: keys, ids and text signatures (never
+// texts), with lookups by key and by LSH band. Not synchronized: the
+// enricher guards it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "text_signature.hpp"
+
+namespace opis::link {
+
+struct IndexEntry {
+  std::string key;  // link_key(); may be empty
+  std::string id;
+  std::string kind;
+  bool from_file = false;  // loaded from index_file, i.e. from an earlier run
+  std::optional<TextSignature> signature;
+};
+
+// LSH banding: 16 bands of 4 rows make two texts with Jaccard similarity
+// 0.8 share a band with probability 1 - (1 - 0.8^4)^16 ≈ 0.9997, and two with
+// 0.3 with probability ≈ 0.12 (then rejected by the full comparison).
+inline constexpr size_t kBands = 16;
+inline constexpr size_t kRowsPerBand = kMinHashSize / kBands;
+
+class LinkIndex {
+ public:
+  // False when an entry with this id is already indexed (it is kept as is).
+  bool add(IndexEntry entry);
+
+  size_t size() const { return entries_.size(); }
+  bool contains(std::string_view id) const { return ids_.contains(std::string(id)); }
+  const IndexEntry& at(uint32_t index) const { return entries_[index]; }
+  const std::vector<IndexEntry>& entries() const { return entries_; }
+
+  // Entries with exactly this key, in the order they were added.
+  std::vector<uint32_t> with_key(const std::string& key) const;
+  // Entries sharing at least one band with `minhash`, ascending.
+  std::vector<uint32_t> candidates(const MinHash& minhash) const;
+
+ private:
+  std::vector<IndexEntry> entries_;
+  std::unordered_set<std::string> ids_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_key_;
+  std::array<std::unordered_map<uint64_t, std::vector<uint32_t>>, kBands> bands_;
+};
+
+}  // namespace opis::link

@@ -1,0 +1,340 @@
+// enrich/link: the links the plugin writes, its two linking modes, the
+// index file, the index bound and hostile input.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <random>
+
+#include "link_test_support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using opis::link::test::build;
+using opis::link::test::generated_words;
+using opis::link::test::joined;
+using opis::link::test::link_all;
+using opis::link::test::links_of;
+using opis::link::test::LinkTuple;
+using opis::link::test::RecordSpec;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+const json kWithinRun = {{"link_within_run", true}};
+
+RecordSpec listing_entry(const std::string& id, const std::string& title, const std::string& date,
+                         const std::string& source = "file:///corpus/listing.txt") {
+  return {id, "listing_entry", title, date, "", source};
+}
+RecordSpec full_record(const std::string& id, const std::string& title, const std::string& date,
+                       const std::string& source) {
+  return {id, "record", title, date, "", source};
+}
+
+const std::string kTitle =
+    "Report, Embassy of Hungary in the DPRK, on the Korean Workers\u2019 Party";
+
+TEST(Links, EntryArrivingAfterItsRecordGetsFullRecord) {
+  const auto links =
+      link_all({full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
+                listing_entry("entry", kTitle, "1969-06-20")},
+               kWithinRun);
+  EXPECT_THAT(links[0], IsEmpty());
+  EXPECT_THAT(links[1], ElementsAre(LinkTuple{"full_record", "rec", 1.0}));
+}
+
+TEST(Links, RecordArrivingAfterItsEntryGetsListedIn) {
+  const auto links =
+      link_all({listing_entry("entry", kTitle, "1969-06-20"),
+                full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt")},
+               kWithinRun);
+  EXPECT_THAT(links[0], IsEmpty());
+  EXPECT_THAT(links[1], ElementsAre(LinkTuple{"listed_in", "entry", 1.0}));
+}
+
+TEST(Links, CurlyAndStraightApostrophesCaseAndSpacingStillLink) {
+  const auto links = link_all(
+      {full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
+       listing_entry("entry",
+                     "  REPORT, Embassy of  Hungary in the DPRK, on the Korean Workers' Party.",
+                     "1969-06-20")},
+      kWithinRun);
+  EXPECT_THAT(links[1], ElementsAre(LinkTuple{"full_record", "rec", 1.0}));
+}
+
+TEST(Links, OtherDateOrTitleGivesNoLink) {
+  const auto links =
+      link_all({full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
+                listing_entry("other-date", kTitle, "1969-06-21"),
+                listing_entry("other-title", kTitle + " (draft)", "1969-06-20")},
+               kWithinRun);
+  EXPECT_THAT(links[1], IsEmpty());
+  EXPECT_THAT(links[2], IsEmpty());
+}
+
+TEST(Links, EntriesAreNotLinkedToEachOtherNorRecordsToRecords) {
+  const auto links = link_all({listing_entry("e1", kTitle, "1969-06-20", "file:///a.txt"),
+                               listing_entry("e2", kTitle, "1969-06-20", "file:///b.txt"),
+                               full_record("r1", kTitle, "1969-06-20", "file:///c.txt"),
+                               full_record("r2", kTitle, "1969-06-20", "file:///d.txt")},
+                              kWithinRun);
+  EXPECT_THAT(links[1], IsEmpty());
+  EXPECT_THAT(links[2],
+              ElementsAre(LinkTuple{"listed_in", "e1", 1.0}, LinkTuple{"listed_in", "e2", 1.0}));
+  EXPECT_THAT(links[3],
+              ElementsAre(LinkTuple{"listed_in", "e1", 1.0}, LinkTuple{"listed_in", "e2", 1.0}));
+}
+
+// --------------------------------------------------------------- texts
+
+std::string base_text() {
+  return joined(generated_words(300, 7));
+}
+
+std::string text_with_changes(std::initializer_list<size_t> positions) {
+  auto words = generated_words(300, 7);
+  for (const size_t p : positions) words[p] = "changed";
+  return joined(words);
+}
+
+TEST(NearDuplicates, TextsDifferingByAFewWordsAreNearDuplicates) {
+  const auto links = link_all({{"a", "document", "", "", base_text()},
+                               {"b", "document", "", "", text_with_changes({60, 200})}});
+  ASSERT_EQ(links[1].size(), 1u);
+  const auto& [type, target, score] = links[1][0];
+  EXPECT_EQ(type, "near_duplicate");
+  EXPECT_EQ(target, "a");
+  EXPECT_GE(score, 0.8);
+  EXPECT_LT(score, 1.0);
+}
+
+TEST(NearDuplicates, ThresholdIsConfigurable) {
+  const auto links = link_all({{"a", "document", "", "", base_text()},
+                               {"b", "document", "", "", text_with_changes({60, 200})}},
+                              json{{"near_duplicate_threshold", 0.99}});
+  EXPECT_THAT(links[1], IsEmpty());
+}
+
+TEST(NearDuplicates, IdenticalNormalizedTextIsSameAs) {
+  std::string shouted = base_text();
+  std::transform(shouted.begin(), shouted.end(), shouted.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const auto links =
+      link_all({{"a", "document", "", "", base_text()}, {"b", "document", "", "", shouted + "."}});
+  EXPECT_THAT(links[1], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
+}
+
+TEST(NearDuplicates, UnrelatedTextsAreNotLinked) {
+  const auto links = link_all({{"a", "document", "", "", base_text()},
+                               {"b", "document", "", "", joined(generated_words(300, 99))}});
+  EXPECT_THAT(links[1], IsEmpty());
+}
+
+TEST(NearDuplicates, TextsShorterThanMinWordsAreSkipped) {
+  const std::string short_text = joined(generated_words(29, 7));
+  EXPECT_THAT(
+      link_all({{"a", "document", "", "", short_text}, {"b", "document", "", "", short_text}})[1],
+      IsEmpty());
+  EXPECT_THAT(
+      link_all({{"a", "document", "", "", short_text}, {"b", "document", "", "", short_text}},
+               json{{"min_words", 20}})[1],
+      ElementsAre(LinkTuple{"same_as", "a", 1.0}));
+}
+
+TEST(NearDuplicates, MaxTextLinksKeepsTheBest) {
+  const auto links = link_all({{"a", "document", "", "", text_with_changes({100})},
+                               {"b", "document", "", "", base_text()},
+                               {"c", "document", "", "", base_text()}},
+                              json{{"max_text_links", 1}});
+  EXPECT_THAT(links[2], ElementsAre(LinkTuple{"same_as", "b", 1.0}));
+}
+
+// ----------------------------------------------------- deterministic mode
+
+TEST(DefaultMode, RecordsOfOtherDocumentsOfTheRunAreNotLinked) {
+  const auto links =
+      link_all({full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
+                listing_entry("entry", kTitle, "1969-06-20"),
+                {"a", "document", "", "", base_text(), "file:///x.txt"},
+                {"b", "document", "", "", base_text(), "file:///y.txt"}});
+  for (const auto& l : links) EXPECT_THAT(l, IsEmpty());
+}
+
+TEST(DefaultMode, EarlierRecordsOfTheSameDocumentAreLinked) {
+  const auto links = link_all({{"a", "document", "", "", base_text(), "file:///article.txt"},
+                               {"b", "document", "", "", base_text(), "file:///article.txt"}});
+  EXPECT_THAT(links[1], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
+}
+
+TEST(DefaultMode, SameUriWithOtherContentIsAnotherDocument) {
+  auto plugin = opis::test::PluginHarness::builtin("enrich", "link");
+  auto first = build({"a", "document", "", "", base_text(), "file:///article.txt"});
+  auto second = build({"b", "document", "", "", base_text(), "file:///article.txt"});
+  second->message.mutable_source()->set_sha256("other content");
+  ASSERT_TRUE(plugin.enrich(*first).ok());
+  ASSERT_TRUE(plugin.enrich(*second).ok());
+  EXPECT_THAT(links_of(second->message), IsEmpty());
+}
+
+// The corpus of the determinism test: three documents whose records pair up
+// across documents (key and text), in input order.
+std::vector<std::vector<RecordSpec>> three_documents() {
+  return {
+      {listing_entry("l1", kTitle, "1969-06-20"),
+       listing_entry("l2", "Telegram", "1957-03-14"),
+       {"l3", "listing_entry", "Note", "1967-07-08", base_text(), "file:///corpus/listing.txt"}},
+      {full_record("r1", kTitle, "1969-06-20", "file:///corpus/r1.txt")},
+      {{"r2", "record", "Telegram", "1957-03-14", text_with_changes({150}),
+        "file:///corpus/r2.txt"},
+       {"r2-copy", "document", "", "", text_with_changes({150}), "file:///corpus/r2.txt"}},
+  };
+}
+
+// Enriches the documents' records interleaved in a random order that keeps
+// each document's records in order, as concurrent workers would.
+std::map<std::string, std::vector<LinkTuple>> run_interleaved(uint32_t seed, const json& config) {
+  auto documents = three_documents();
+  std::vector<size_t> order;
+  for (size_t d = 0; d < documents.size(); ++d) order.insert(order.end(), documents[d].size(), d);
+  std::shuffle(order.begin(), order.end(), std::mt19937(seed));
+  std::vector<size_t> next(documents.size(), 0);
+  auto plugin = opis::test::PluginHarness::builtin("enrich", "link", config);
+  std::map<std::string, std::vector<LinkTuple>> out;
+  for (const size_t d : order) {
+    auto record = build(documents[d][next[d]++]);
+    EXPECT_TRUE(plugin.enrich(*record).ok());
+    out[record->message.id()] = links_of(record->message);
+  }
+  return out;
+}
+
+TEST(DefaultMode, SameLinksWhateverTheOrderOfDocuments) {
+  opis::test::TempDir dir;
+  const json config = {{"index_file", (dir / "index.jsonl").string()}};
+  run_interleaved(1, config);  // builds the index
+  const auto first = run_interleaved(2, config);
+  for (uint32_t seed = 3; seed < 10; ++seed) EXPECT_EQ(run_interleaved(seed, config), first);
+  EXPECT_THAT(first.at("l1"), ElementsAre(LinkTuple{"full_record", "r1", 1.0}));
+  EXPECT_THAT(first.at("r1"), ElementsAre(LinkTuple{"listed_in", "l1", 1.0}));
+  EXPECT_THAT(first.at("r2-copy"), ::testing::Contains(LinkTuple{"same_as", "r2", 1.0}));
+}
+
+TEST(WithinRun, TheLaterRecordOfAPairGetsTheLink) {
+  const json config = kWithinRun;
+  // The listing first: only the records link (listed_in).
+  const auto listing_first = link_all({listing_entry("l1", kTitle, "1969-06-20"),
+                                       full_record("r1", kTitle, "1969-06-20", "file:///r1")},
+                                      config);
+  EXPECT_THAT(listing_first[0], IsEmpty());
+  EXPECT_THAT(listing_first[1], ElementsAre(LinkTuple{"listed_in", "l1", 1.0}));
+}
+
+// ------------------------------------------------------------ index file
+
+TEST(IndexFile, SecondRunLinksBothWays) {
+  opis::test::TempDir dir;
+  const json config = {{"index_file", (dir / "index.jsonl").string()}};
+  const std::vector<RecordSpec> corpus = {
+      listing_entry("entry", kTitle, "1969-06-20"),
+      full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
+      {"a", "document", "", "", base_text(), "file:///a.txt"},
+      {"b", "document", "", "", text_with_changes({60, 200}), "file:///b.txt"}};
+  const auto first = link_all(corpus, config);
+  for (const auto& l : first) EXPECT_THAT(l, IsEmpty());
+  ASSERT_TRUE(std::filesystem::exists(dir / "index.jsonl"));
+
+  const auto second = link_all(corpus, config);
+  EXPECT_THAT(second[0], ElementsAre(LinkTuple{"full_record", "rec", 1.0}));
+  EXPECT_THAT(second[1], ElementsAre(LinkTuple{"listed_in", "entry", 1.0}));
+  ASSERT_EQ(second[2].size(), 1u);
+  EXPECT_EQ(std::get<1>(second[2][0]), "b");
+  EXPECT_EQ(std::get<0>(second[2][0]), "near_duplicate");
+  ASSERT_EQ(second[3].size(), 1u);
+  EXPECT_EQ(std::get<1>(second[3][0]), "a");
+}
+
+TEST(IndexFile, SavedSortedByIdWithoutTexts) {
+  opis::test::TempDir dir;
+  const auto path = dir / "index.jsonl";
+  link_all({{"z", "document", "", "", base_text(), "file:///a.txt"},
+            full_record("m", kTitle, "1969-06-20", "file:///b.txt")},
+           json{{"index_file", path.string()}});
+  const auto lines = opis::test::read_jsonl(path);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["id"], "m");
+  EXPECT_EQ(lines[0]["kind"], "record");
+  EXPECT_EQ(lines[0]["key"],
+            "report, embassy of hungary in the dprk, on the korean workers' party|1969-06-20");
+  EXPECT_FALSE(lines[0].contains("minhash"));
+  EXPECT_EQ(lines[1]["id"], "z");
+  EXPECT_EQ(lines[1]["minhash"].get<std::string>().size(), 64u * 16u);
+  EXPECT_EQ(opis::test::read_file(path).find("embassy reported"), std::string::npos);
+}
+
+TEST(IndexFile, MalformedLineIsAConfigErrorNamingTheLine) {
+  opis::test::TempDir dir;
+  const auto path = dir.write("index.jsonl", "{\"id\":\"a\"}\n{\"id\": 7}\n");
+  try {
+    opis::test::PluginHarness::builtin("enrich", "link", json{{"index_file", path.string()}});
+    FAIL() << "a malformed index file was accepted";
+  } catch (const std::exception& e) {
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("line 2"));
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("\"id\" is not a string"));
+  }
+}
+
+TEST(IndexFile, BadMinhashIsRefused) {
+  opis::test::TempDir dir;
+  const auto path = dir.write("index.jsonl", "{\"id\":\"a\",\"minhash\":\"12\"}\n");
+  EXPECT_THROW(
+      opis::test::PluginHarness::builtin("enrich", "link", json{{"index_file", path.string()}}),
+      std::exception);
+}
+
+// ------------------------------------------------------------ the bound
+
+TEST(IndexBound, RecordsPastMaxIndexRecordsAreNotIndexed) {
+  opis::test::TempDir dir;
+  const auto path = dir / "index.jsonl";
+  const auto links = link_all(
+      {{"a", "document", "", "", base_text(), "file:///a.txt"},
+       {"b", "document", "", "", base_text(), "file:///b.txt"},
+       {"c", "document", "", "", base_text(), "file:///c.txt"}},
+      json{{"link_within_run", true}, {"max_index_records", 1}, {"index_file", path.string()}});
+  EXPECT_THAT(links[1], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
+  // b was linked but not indexed, so c finds a only.
+  EXPECT_THAT(links[2], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
+  EXPECT_EQ(opis::test::read_jsonl(path).size(), 1u);
+}
+
+TEST(IndexBound, ZeroDisablesIndexing) {
+  const auto links =
+      link_all({{"a", "document", "", "", base_text()}, {"b", "document", "", "", base_text()}},
+               json{{"max_index_records", 0}});
+  EXPECT_THAT(links[1], IsEmpty());
+}
+
+// ------------------------------------------------------------ hostile input
+
+TEST(HostileInput, EmptyAndHugeRecordsDoNotFail) {
+  std::string huge(4 << 20, 'x');  // one 4 MB "word"
+  std::string many;
+  for (int i = 0; i < 200000; ++i) many += "w" + std::to_string(i % 97) + "\u2019 ";
+  const auto links = link_all({{"", "", "", "", ""},
+                               {"h", "record", std::string(100000, '.'), "1957", huge},
+                               {"m", "document", "", "", many},
+                               {"m2", "document", "", "", many}});
+  EXPECT_THAT(links[0], IsEmpty());
+  EXPECT_THAT(links[1], IsEmpty());
+  EXPECT_THAT(links[3], ElementsAre(LinkTuple{"same_as", "m", 1.0}));
+}
+
+TEST(HostileInput, UnknownConfigKeyIsRefused) {
+  EXPECT_THROW(opis::test::PluginHarness::builtin("enrich", "link", json{{"deterministic", true}}),
+               std::exception);
+}
+
+}  // namespace

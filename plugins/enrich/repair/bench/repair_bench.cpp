@@ -1,0 +1,68 @@
+// Throughput of the repair passes: `repair_bench [CLEAN_FILE DAMAGED_FILE]`.
+// Defaults: the corpus record pages (clean) and examples/corpus/
+// article-damaged.txt. Prints MB/s for each; never a pass/fail verdict.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "repair_setup.hpp"
+
+namespace {
+
+std::string read(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string repeat_to(const std::string& unit, size_t bytes) {
+  std::string out;
+  if (unit.empty()) return out;
+  out.reserve(bytes + unit.size());
+  while (out.size() < bytes) out += unit + "\n";
+  return out;
+}
+
+void measure(const char* label, const opis::repair::TextRepairer& repairer,
+             const std::string& text) {
+  // One record is a few KB: repair record-sized pieces, as the pipeline does.
+  constexpr size_t kRecordBytes = 64 * 1024;
+  size_t changed = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (size_t at = 0; at < text.size(); at += kRecordBytes) {
+    const auto result = repairer.repair(std::string_view(text).substr(at, kRecordBytes));
+    changed += result.notes.size();
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("%-8s %8.2f MB in %6.3f s: %8.1f MB/s (%zu annotations)\n", label,
+              static_cast<double>(text.size()) / 1e6, seconds,
+              static_cast<double>(text.size()) / 1e6 / seconds, changed);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::filesystem::path source = OPIS_REPAIR_SOURCE_DIR;
+  std::string clean;
+  std::string damaged;
+  if (argc >= 3) {
+    clean = read(argv[1]);
+    damaged = read(argv[2]);
+  } else {
+    for (const auto& entry : std::filesystem::directory_iterator(source / "examples/corpus")) {
+      if (entry.path().filename().string().starts_with("record-")) clean += read(entry.path());
+    }
+    damaged = read(source / "examples/corpus/article-damaged.txt");
+  }
+  opis::repair::SetupReport report;
+  const auto repairer = opis::repair::make_repairer({}, &report);
+  std::printf("word list %s\n", report.word_list_loaded ? "loaded" : "missing (letter pairs only)");
+  measure("clean", repairer, repeat_to(clean, 50'000'000));
+  measure("damaged", repairer, repeat_to(damaged, 5'000'000));
+  return 0;
+}

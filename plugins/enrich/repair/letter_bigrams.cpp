@@ -1,0 +1,85 @@
+#include "letter_bigrams.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace opis::repair {
+namespace {
+
+// Pairs seen in fewer words than this (of ~75,000) count as rare: "vj",
+// "px", "qg". Real words do use some, which only costs a look-up.
+constexpr double kRareCount = 30;
+
+int symbol(char c) {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  return 26;
+}
+
+}  // namespace
+
+LetterBigrams::LetterBigrams(std::string_view tsv) {
+  std::array<std::array<double, kSymbols>, kSymbols> counts{};
+  while (!tsv.empty()) {
+    const size_t end = tsv.find('\n');
+    const std::string_view line = tsv.substr(0, end);
+    tsv.remove_prefix(end == std::string_view::npos ? tsv.size() : end + 1);
+    if (line.size() < 4 || line[0] == '#' || line[2] != '\t') continue;
+    const std::string count(line.substr(3));
+    counts[symbol(line[0])][symbol(line[1])] = std::strtod(count.c_str(), nullptr);
+  }
+  for (int a = 0; a < kSymbols; ++a) {
+    double total = 0;
+    for (int b = 0; b < kSymbols; ++b) total += counts[a][b];
+    for (int b = 0; b < kSymbols; ++b) {
+      // Add-one smoothing: an unseen pair is unlikely, not impossible.
+      log_prob_[a][b] = std::log((counts[a][b] + 1.0) / (total + kSymbols));
+      rare_[a][b] = a < 26 && b < 26 && counts[a][b] < kRareCount;
+    }
+  }
+}
+
+double LetterBigrams::mean_log_prob(std::string_view text) const {
+  double sum = 0;
+  size_t pairs = 0;
+  int prev = kSymbols - 1;
+  for (const char c : text) {
+    const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    const int cur = letter ? index(c) : kSymbols - 1;
+    if (letter || prev != kSymbols - 1) {
+      sum += log_prob_[prev][cur];
+      ++pairs;
+    }
+    prev = cur;
+  }
+  if (prev != kSymbols - 1) {
+    sum += log_prob_[prev][kSymbols - 1];
+    ++pairs;
+  }
+  return pairs == 0 ? -100.0 : sum / static_cast<double>(pairs);
+}
+
+bool LetterBigrams::looks_english(std::string_view core) const {
+  if (core.empty()) return false;
+  bool vowel = false;
+  char prev = 0;
+  for (size_t i = 0; i < core.size(); ++i) {
+    char c = core[i];
+    if (c >= 'A' && c <= 'Z') {
+      if (i != 0) return false;
+      c = static_cast<char>(c + 32);
+    } else if (c == '\'' || c == '-') {
+      if (prev == 0 || i + 1 == core.size()) return false;
+      prev = 0;
+      continue;
+    } else if (c < 'a' || c > 'z') {
+      return false;
+    }
+    vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    if (prev != 0 && rare_[prev - 'a'][c - 'a']) return false;
+    prev = c;
+  }
+  return vowel;
+}
+
+}  // namespace opis::repair

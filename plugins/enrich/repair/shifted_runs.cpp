@@ -1,0 +1,592 @@
+#include "shifted_runs.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "paragraphs.hpp"
+#include "utf8.hpp"
+
+namespace opis::repair {
+namespace {
+
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+constexpr char32_t kHighestShiftable = 0x24F;  // end of Latin Extended-B
+
+// Evidence needed before a run is rewritten. A run of two or more words
+// must decode mostly to words and much better than it reads now; a lone
+// token must decode to a word of five letters or more, since shorter
+// strings turn into some word at one offset or another by chance.
+constexpr double kMinWordShare = 0.6;
+constexpr double kMinGain = 0.4;
+constexpr size_t kMinRunLetters = 6;
+constexpr size_t kMinLoneTokenLetters = 5;
+// Without a word list: mean log-probability per letter pair.
+constexpr double kMinBigramGain = 0.8;
+constexpr double kMinBigramScore = -3.0;
+constexpr size_t kMinBigramLetters = 8;
+// Share of a run's characters that must decode to letters for an offset to
+// be scored at all: prunes most of the window without a look-up.
+constexpr double kMinLetterShare = 0.7;
+// Log-probability taken off per misshapen letter share (see misshapen_letters).
+constexpr double kShapePenalty = 3.0;
+// Long runs: offsets are ranked on this many opening tokens first, and this
+// many best are scored over the whole run.
+constexpr size_t kSampleTokens = 12;
+constexpr size_t kSampleKeep = 3;
+
+struct Token {
+  size_t begin = 0;
+  size_t end = 0;
+  WordClass cls = WordClass::kNeutral;
+};
+
+struct Run {
+  size_t first = 0;  // token indices, inclusive
+  size_t last = 0;
+  int shift = 0;  // added to each code point to decode
+  bool accepted = false;
+};
+
+struct Paragraph {
+  TextRange range;
+  std::vector<Token> tokens;
+  std::vector<Run> runs;
+};
+
+struct Score {
+  bool valid = false;
+  double words = 0;      // share of letters in decoded words
+  double bigram = -100;  // letter-pair log-probability, less a shape penalty
+  size_t letters = 0;
+  size_t pieces = 0;  // tokens with letters
+  size_t word_pieces = 0;
+};
+
+struct Context {
+  std::string_view text;
+  const Lexicon& lexicon;
+  const LetterBigrams& bigrams;
+  const GlyphTable& glyphs;
+  const ShiftSearch& search;
+};
+
+bool is_separator(char32_t c) {
+  return is_space(c) || c == kReplacementChar || c == 0xA0;
+}
+
+size_t previous_start(std::string_view s, size_t end, size_t floor) {
+  size_t i = end - 1;
+  while (i > floor && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+std::string_view strip_to_letters(std::string_view token) {
+  if (token.empty()) return token;
+  if (is_ascii_letter(static_cast<unsigned char>(token.front())) &&
+      is_ascii_letter(static_cast<unsigned char>(token.back()))) {
+    return token;
+  }
+  size_t b = 0;
+  while (b < token.size()) {
+    const Decoded d = decode_at(token, b);
+    if (is_latin_letter(d.cp)) break;
+    b += d.length;
+  }
+  size_t e = token.size();
+  while (e > b) {
+    const size_t s = previous_start(token, e, b);
+    if (is_latin_letter(decode_at(token, s).cp)) break;
+    e = s;
+  }
+  return token.substr(b, e - b);
+}
+
+size_t count_letters(std::string_view core) {
+  size_t n = 0;
+  for (const char c : core) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80 ? is_ascii_letter(b) : b >= 0xC0) ++n;
+  }
+  return n;
+}
+
+// Capitals inside a word and symbols between its letters: the letter-pair
+// model is blind to case, and an offset that turns "the" into "THE" or
+// "t~e" must still lose to the one that gives "the".
+size_t misshapen_letters(std::string_view core) {
+  size_t n = 0;
+  for (size_t i = 1; i < core.size(); ++i) {
+    const auto b = static_cast<unsigned char>(core[i]);
+    if ((b >= 'A' && b <= 'Z') || (b < 0x80 && !is_ascii_letter(b) && b != '\'' && b != '-')) ++n;
+  }
+  return n;
+}
+
+WordClass classify_token(const Context& ctx, std::string_view token) {
+  const std::string_view core = strip_to_letters(token);
+  if (core.empty()) return WordClass::kNeutral;
+  if (ctx.bigrams.looks_english(core)) return WordClass::kWord;
+  return ctx.lexicon.classify(core);
+}
+
+void tokenize(const Context& ctx, Paragraph& p) {
+  const std::string_view text = ctx.text;
+  size_t start = std::string_view::npos;
+  for (size_t i = p.range.begin; i <= p.range.end;) {
+    bool separator = true;
+    size_t length = 1;
+    if (i < p.range.end) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        separator = b == ' ' || b == '\t' || b == '\r' || b == '\n';
+      } else {
+        const Decoded d = decode_at(text, i);
+        length = d.length;
+        separator = is_separator(d.cp);
+      }
+    }
+    if (separator && start != std::string_view::npos) {
+      Token t{start, i, WordClass::kNeutral};
+      t.cls = classify_token(ctx, text.substr(start, i - start));
+      p.tokens.push_back(t);
+      start = std::string_view::npos;
+    } else if (!separator && start == std::string_view::npos) {
+      start = i;
+    }
+    i += length;
+  }
+}
+
+// Runs: maximal stretches of tokens that are not words, without neutral
+// tokens at their edges, holding at least one unknown token.
+void find_candidate_runs(Paragraph& p) {
+  const auto& tokens = p.tokens;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (tokens[i].cls == WordClass::kWord) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < tokens.size() && tokens[j + 1].cls != WordClass::kWord) ++j;
+    size_t first = i;
+    size_t last = j;
+    while (first <= last && tokens[first].cls == WordClass::kNeutral) ++first;
+    while (last > first && tokens[last].cls == WordClass::kNeutral) --last;
+    if (first <= last && tokens[first].cls == WordClass::kUnknown) {
+      p.runs.push_back({first, last, 0, false});
+    }
+    i = j + 1;
+  }
+}
+
+// The gap after a token starts a new line (spaces aside): a hyphen ending
+// the token is then the line-break hyphen the damage keeps as it is.
+bool followed_by_newline(std::string_view text, size_t position) {
+  while (position < text.size() &&
+         (text[position] == ' ' || text[position] == '\t' || text[position] == '\r')) {
+    ++position;
+  }
+  return position < text.size() && text[position] == '\n';
+}
+
+bool decodable(char32_t c) {
+  return c == ' ' || (c > 0x20 && c < 0x7F) || (c >= 0xA0 && c <= kHighestShiftable);
+}
+
+// Decodes one token; false when the offset sends a character outside
+// printable text. Notes (glyphs mapped) are relative to `out`'s start.
+bool decode_token(const Context& ctx, const Token& token, int shift, std::string& out,
+                  std::vector<EditNote>* notes) {
+  const std::string_view s = ctx.text.substr(token.begin, token.end - token.begin);
+  const bool line_final = followed_by_newline(ctx.text, token.end);
+  for (size_t i = 0; i < s.size();) {
+    const Decoded d = decode_at(s, i);
+    if (const GlyphMeaning* glyph = ctx.glyphs.find(d.cp)) {
+      const size_t at = out.size();
+      out.append(glyph->replacement);
+      if (notes != nullptr) {
+        notes->push_back(
+            {"repair", glyph->reason, std::string(s.substr(i, d.length)), at, out.size()});
+      }
+    } else if (d.cp == '-' && line_final && i + 1 == s.size()) {
+      out.push_back('-');
+    } else if (d.cp > kHighestShiftable) {
+      out.append(s.substr(i, d.length));
+    } else {
+      const auto decoded = static_cast<char32_t>(static_cast<int>(d.cp) + shift);
+      if (static_cast<int>(d.cp) + shift < 0 || !decodable(decoded)) return false;
+      append_utf8(out, decoded);
+    }
+    i += d.length;
+  }
+  return true;
+}
+
+Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shift,
+                std::string& buffer) {
+  Score score;
+  buffer.clear();
+  for (size_t k = run.first; k <= run.last; ++k) {
+    if (!decode_token(ctx, p.tokens[k], shift, buffer, nullptr)) return score;
+    buffer.push_back(' ');
+  }
+  score.valid = true;
+  size_t good = 0;
+  size_t counted = 0;
+  size_t misshapen = 0;
+  std::string_view rest = buffer;
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    const std::string_view piece = rest.substr(0, space);
+    rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
+    const std::string_view core = strip_to_letters(piece);
+    if (core.empty()) continue;
+    const size_t letters = count_letters(core);
+    score.letters += letters;
+    misshapen += misshapen_letters(core);
+    ++score.pieces;
+    switch (ctx.lexicon.classify(core)) {
+      case WordClass::kWord:
+        good += letters;
+        counted += letters;
+        ++score.word_pieces;
+        break;
+      case WordClass::kUnknown:
+        counted += letters;
+        break;
+      case WordClass::kNeutral:
+        break;
+    }
+  }
+  score.words = counted == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(counted);
+  score.bigram = ctx.bigrams.mean_log_prob(buffer);
+  if (score.letters > 0) {
+    score.bigram -=
+        kShapePenalty * static_cast<double>(misshapen) / static_cast<double>(score.letters);
+  }
+  return score;
+}
+
+// Offsets under which most of the run's characters become letters.
+std::vector<int> candidate_shifts(const Context& ctx, const Paragraph& p, const Run& run) {
+  // (code point, count); runs use few distinct characters.
+  std::vector<std::pair<char32_t, size_t>> histogram;
+  size_t total = 0;
+  bool all_ascii_letters = true;
+  for (size_t k = run.first; k <= run.last; ++k) {
+    const Token& t = p.tokens[k];
+    const std::string_view s = ctx.text.substr(t.begin, t.end - t.begin);
+    for (size_t i = 0; i < s.size();) {
+      const Decoded d = decode_at(s, i);
+      i += d.length;
+      if (d.cp > kHighestShiftable || ctx.glyphs.find(d.cp) != nullptr) continue;
+      auto it = std::find_if(histogram.begin(), histogram.end(),
+                             [&](const auto& entry) { return entry.first == d.cp; });
+      if (it == histogram.end()) {
+        histogram.emplace_back(d.cp, 1);
+      } else {
+        ++it->second;
+      }
+      ++total;
+      all_ascii_letters = all_ascii_letters && is_ascii_letter(d.cp);
+    }
+  }
+  std::vector<int> out;
+  if (total == 0) return out;
+  for (int shift = -ctx.search.max_offset; shift <= ctx.search.max_offset; ++shift) {
+    // A case flip of plain letters turns abbreviations into words ("US").
+    if (shift == 0 || (all_ascii_letters && (shift == 32 || shift == -32))) continue;
+    size_t letters = 0;
+    bool ok = true;
+    for (const auto& [cp, n] : histogram) {
+      const int decoded = static_cast<int>(cp) + shift;
+      if (decoded < 0 || !decodable(static_cast<char32_t>(decoded))) {
+        ok = false;
+        break;
+      }
+      if (is_latin_letter(static_cast<char32_t>(decoded))) letters += n;
+    }
+    if (ok && static_cast<double>(letters) >= kMinLetterShare * static_cast<double>(total)) {
+      out.push_back(shift);
+    }
+  }
+  return out;
+}
+
+bool better(const Score& a, const Score& b, bool word_list) {
+  if (!b.valid) return a.valid;
+  if (!a.valid) return false;
+  if (word_list && a.words != b.words) return a.words > b.words;
+  return a.bigram > b.bigram;
+}
+
+bool convincing(const Score& best, const Score& original, bool word_list) {
+  if (!best.valid) return false;
+  if (!word_list) {
+    return best.letters >= kMinBigramLetters && best.bigram >= kMinBigramScore &&
+           best.bigram - original.bigram >= kMinBigramGain;
+  }
+  if (best.pieces >= 2) {
+    return best.letters >= kMinRunLetters && best.word_pieces >= 2 && best.words >= kMinWordShare &&
+           best.words - original.words >= kMinGain;
+  }
+  return best.letters >= kMinLoneTokenLetters && best.words >= 0.999 && original.words <= 0.001;
+}
+
+// With an offset already proven elsewhere in the text, a short run needs
+// only to decode entirely to words.
+bool convincing_with_known_offset(const Score& best, const Score& original) {
+  return best.valid && best.letters >= 2 && best.word_pieces >= 1 && best.words >= 0.999 &&
+         original.words <= 0.001;
+}
+
+bool decodes_to_word(const Context& ctx, const Token& token, int shift, std::string& buffer) {
+  buffer.clear();
+  if (!decode_token(ctx, token, shift, buffer, nullptr)) return false;
+  const std::string_view core = strip_to_letters(buffer);
+  return !core.empty() && ctx.lexicon.classify(core) == WordClass::kWord;
+}
+
+// A closing quote glyph after a lost comma ("IDFWLRQ�´") is a token of
+// its own, without letters.
+bool only_glyphs(const Context& ctx, const Token& token) {
+  const std::string_view s = ctx.text.substr(token.begin, token.end - token.begin);
+  for (size_t i = 0; i < s.size();) {
+    const Decoded d = decode_at(s, i);
+    if (ctx.glyphs.find(d.cp) == nullptr) return false;
+    i += d.length;
+  }
+  return !s.empty();
+}
+
+// A decoded run may stop short of damaged tokens that happen to pass as
+// words (a shifted "the" can look English); take in neighbours that are not
+// words themselves but decode to words.
+void extend_runs(const Context& ctx, Paragraph& p, std::string& buffer) {
+  for (Run& run : p.runs) {
+    if (!run.accepted) continue;
+    auto absorbable = [&](const Token& t) {
+      // A word by the quick test may still be a damaged token that looks
+      // English; only the lexicon's word stays out. A damaged "a" may be a
+      // lone symbol ("^" at offset -3): no letters, but a word once decoded.
+      if (t.cls == WordClass::kWord && ctx.lexicon.classify(strip_to_letters(ctx.text.substr(
+                                           t.begin, t.end - t.begin))) == WordClass::kWord) {
+        return false;
+      }
+      return only_glyphs(ctx, t) || decodes_to_word(ctx, t, run.shift, buffer);
+    };
+    while (run.first > 0 && absorbable(p.tokens[run.first - 1])) --run.first;
+    while (run.last + 1 < p.tokens.size() && absorbable(p.tokens[run.last + 1])) ++run.last;
+  }
+  std::vector<Run> merged;
+  for (const Run& run : p.runs) {
+    if (!run.accepted) continue;
+    if (!merged.empty() && merged.back().last + 1 >= run.first) {
+      if (merged.back().shift == run.shift)
+        merged.back().last = std::max(merged.back().last, run.last);
+      continue;  // overlapping runs of two offsets: keep the first
+    }
+    merged.push_back(run);
+  }
+  p.runs = std::move(merged);
+}
+
+// Lost characters (U+FFFD) between the words of a run: one alone was a
+// space; in a longer group the outer ones are taken as spaces and the inner
+// ones (digits, punctuation) stay U+FFFD, never guessed. Real spaces after a
+// U+FFFD are a justified line's padding and go.
+void rewrite_gap(std::string_view gap, std::string& out, std::vector<EditNote>& notes) {
+  while (!gap.empty()) {
+    const size_t newline = gap.find('\n');
+    const std::string_view segment = gap.substr(0, newline);
+    size_t lost = 0;
+    for (size_t at = segment.find(kReplacementUtf8); at != std::string_view::npos;
+         at = segment.find(kReplacementUtf8, at + kReplacementUtf8.size())) {
+      ++lost;
+    }
+    if (lost == 0) {
+      out.append(segment);
+    } else {
+      const size_t kept = lost == 1 ? 0 : lost == 2 ? 1 : lost - 2;
+      if (lost >= 3) out.push_back(' ');
+      const size_t at = out.size();
+      for (size_t k = 0; k < kept; ++k) out.append(kReplacementUtf8);
+      if (kept > 0) {
+        notes.push_back({"unrecoverable", "lost characters", std::string(segment), at, out.size()});
+      }
+      out.push_back(' ');
+    }
+    if (newline == std::string_view::npos) break;
+    out.push_back('\n');
+    gap.remove_prefix(newline + 1);
+  }
+}
+
+Edit build_edit(const Context& ctx, const Paragraph& p, const Run& run) {
+  const std::string_view text = ctx.text;
+  const size_t lead_floor = run.first == 0 ? p.range.begin : p.tokens[run.first - 1].end;
+  size_t begin = p.tokens[run.first].begin;
+  {
+    const std::string_view gap = text.substr(lead_floor, begin - lead_floor);
+    const size_t line_start = gap.rfind('\n');
+    const size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+    const size_t lost = gap.find(kReplacementUtf8, from);
+    if (lost != std::string_view::npos) begin = lead_floor + lost;
+  }
+  const size_t trail_ceiling =
+      run.last + 1 < p.tokens.size() ? p.tokens[run.last + 1].begin : p.range.end;
+  size_t end = p.tokens[run.last].end;
+  {
+    const std::string_view gap = text.substr(end, trail_ceiling - end);
+    const std::string_view segment = gap.substr(0, gap.find('\n'));
+    if (segment.find(kReplacementUtf8) != std::string_view::npos) end += segment.size();
+  }
+
+  Edit edit;
+  edit.begin = begin;
+  edit.end = end;
+  edit.reason = "shifted glyphs (offset " + std::to_string(-run.shift) + ")";
+  rewrite_gap(text.substr(begin, p.tokens[run.first].begin - begin), edit.replacement, edit.notes);
+  for (size_t k = run.first; k <= run.last; ++k) {
+    const Token& t = p.tokens[k];
+    decode_token(ctx, t, run.shift, edit.replacement, &edit.notes);
+    const size_t gap_end = k == run.last ? end : p.tokens[k + 1].begin;
+    rewrite_gap(text.substr(t.end, gap_end - t.end), edit.replacement, edit.notes);
+  }
+  return edit;
+}
+
+// Whether scoring the run over the whole window could accept it. A lone
+// token must be long enough to make a convincing word, and must show the
+// damage's own marks: a lost character (U+FFFD) beside it or a glyph of the
+// font's table in it. Clean text has plenty of lone odd tokens ("VKP(b)",
+// "22nd", "Kuznetsov's"); skipping them keeps clean text fast. Anything
+// shorter is left to the second pass (offsets proven elsewhere).
+bool could_convince(const Context& ctx, const Paragraph& p, const Run& run) {
+  size_t bytes = 0;
+  for (size_t k = run.first; k <= run.last; ++k) bytes += p.tokens[k].end - p.tokens[k].begin;
+  if (!ctx.lexicon.has_word_list()) return bytes >= kMinBigramLetters;
+  if (run.first != run.last) return bytes >= kMinRunLetters;
+  if (bytes < kMinLoneTokenLetters) return false;
+  const Token& t = p.tokens[run.first];
+  const size_t before = run.first == 0 ? p.range.begin : p.tokens[run.first - 1].end;
+  const size_t after =
+      run.first + 1 < p.tokens.size() ? p.tokens[run.first + 1].begin : p.range.end;
+  if (ctx.text.substr(before, t.begin - before).find(kReplacementUtf8) != std::string_view::npos ||
+      ctx.text.substr(t.end, after - t.end).find(kReplacementUtf8) != std::string_view::npos) {
+    return true;
+  }
+  const std::string_view s = ctx.text.substr(t.begin, t.end - t.begin);
+  for (size_t i = 0; i < s.size();) {
+    const Decoded d = decode_at(s, i);
+    if (ctx.glyphs.find(d.cp) != nullptr) return true;
+    i += d.length;
+  }
+  return false;
+}
+
+// The best offset for a run, 0 when none decodes it. Long runs are first
+// scored on their opening tokens; only the few best offsets there are
+// scored in full.
+int best_shift(const Context& ctx, const Paragraph& p, const Run& run, std::string& buffer) {
+  const bool word_list = ctx.lexicon.has_word_list();
+  std::vector<int> shifts = candidate_shifts(ctx, p, run);
+  if (run.last - run.first + 1 > kSampleTokens && shifts.size() > kSampleKeep) {
+    Run sample = run;
+    sample.last = run.first + kSampleTokens - 1;
+    std::vector<std::pair<Score, int>> scored;
+    for (const int shift : shifts)
+      scored.emplace_back(score_run(ctx, p, sample, shift, buffer), shift);
+    std::stable_sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
+      return better(a.first, b.first, word_list);
+    });
+    shifts.clear();
+    for (size_t i = 0; i < kSampleKeep; ++i) shifts.push_back(scored[i].second);
+  }
+  Score best;
+  int chosen = 0;
+  for (const int shift : shifts) {
+    const Score s = score_run(ctx, p, run, shift, buffer);
+    if (better(s, best, word_list)) {
+      best = s;
+      chosen = shift;
+    }
+  }
+  return chosen;
+}
+
+}  // namespace
+
+std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexicon,
+                                    const LetterBigrams& bigrams, const GlyphTable& glyphs,
+                                    const ShiftSearch& search) {
+  const Context ctx{text, lexicon, bigrams, glyphs, search};
+  const bool word_list = lexicon.has_word_list();
+  std::vector<Paragraph> damaged;
+  Paragraph scratch;  // reused: most paragraphs are clean and are dropped
+  for (const TextRange& range : split_paragraphs(text)) {
+    scratch.range = range;
+    scratch.tokens.clear();
+    scratch.runs.clear();
+    tokenize(ctx, scratch);
+    find_candidate_runs(scratch);
+    if (!scratch.runs.empty()) damaged.push_back(scratch);
+  }
+  if (damaged.empty()) return {};
+
+  std::string buffer;
+  std::map<int, size_t> proven;  // offset -> runs decoded with it
+  int last_proven = 0;
+  for (Paragraph& p : damaged) {
+    for (Run& run : p.runs) {
+      if (!could_convince(ctx, p, run)) continue;
+      const Score original = score_run(ctx, p, run, 0, buffer);
+      // One font's runs share one offset: the offset proven last is tried
+      // first, and the whole window only when it does not convince.
+      if (last_proven != 0 &&
+          convincing(score_run(ctx, p, run, last_proven, buffer), original, word_list)) {
+        run.shift = last_proven;
+        run.accepted = true;
+      } else {
+        run.shift = best_shift(ctx, p, run, buffer);
+        run.accepted = run.shift != 0 &&
+                       convincing(score_run(ctx, p, run, run.shift, buffer), original, word_list);
+      }
+      if (run.accepted) {
+        ++proven[run.shift];
+        last_proven = run.shift;
+      }
+    }
+  }
+  if (word_list && !proven.empty()) {
+    std::vector<std::pair<size_t, int>> by_use;
+    for (const auto& [shift, n] : proven) by_use.emplace_back(n, shift);
+    std::sort(by_use.rbegin(), by_use.rend());
+    for (Paragraph& p : damaged) {
+      for (Run& run : p.runs) {
+        if (run.accepted) continue;
+        const Score original = score_run(ctx, p, run, 0, buffer);
+        for (const auto& [n, shift] : by_use) {
+          if (convincing_with_known_offset(score_run(ctx, p, run, shift, buffer), original)) {
+            run.shift = shift;
+            run.accepted = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  std::vector<Edit> edits;
+  for (Paragraph& p : damaged) {
+    extend_runs(ctx, p, buffer);
+    for (const Run& run : p.runs) edits.push_back(build_edit(ctx, p, run));
+  }
+  return edits;
+}
+
+}  // namespace opis::repair

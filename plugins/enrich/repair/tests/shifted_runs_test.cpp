@@ -1,0 +1,122 @@
+// Shifted glyph runs: offsets found from the text alone, glyph tables,
+// lost characters.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "repair_test_support.hpp"
+
+namespace opis::repair::test {
+namespace {
+
+constexpr std::string_view kSentence =
+    "Historians of North Korea have long treated the months after the plenum as a purely "
+    "political episode in which the leader settled accounts with his critics";
+
+const RepairNote* find_note(const RepairResult& r, std::string_view reason) {
+  for (const RepairNote& n : r.notes) {
+    if (n.reason == reason) return &n;
+  }
+  return nullptr;
+}
+
+size_t count_notes(const RepairResult& r, std::string_view type) {
+  return static_cast<size_t>(std::count_if(r.notes.begin(), r.notes.end(),
+                                           [&](const RepairNote& n) { return n.type == type; }));
+}
+
+class ShiftedRunsOffset : public ::testing::TestWithParam<int> {};
+
+TEST_P(ShiftedRunsOffset, DetectsOffsetAndDecodesRun) {
+  ASSERT_TRUE(word_list_installed()) << "install Debian's wamerican";
+  const int offset = GetParam();
+  const std::string text =
+      "Clean words come first. " + damage(kSentence, offset) + " And then more.";
+  const RepairResult r = repairer().repair(text);
+  EXPECT_EQ(r.text, "Clean words come first. " + std::string(kSentence) + " And then more.");
+  const RepairNote* note = find_note(r, "shifted glyphs (offset " + std::to_string(offset) + ")");
+  ASSERT_NE(note, nullptr) << r.text;
+  EXPECT_EQ(count_notes(r, "repair"), 1u) << "one annotation per decoded run";
+}
+
+INSTANTIATE_TEST_SUITE_P(SeveralOffsets, ShiftedRunsOffset,
+                         ::testing::Values(-29, -20, -11, -3, 3));
+
+TEST(ShiftedRuns, SeedFontRunDecodesTheAndKorea) {
+  const RepairResult r =
+      repairer().repair(lost("Yet the Soviet Embassy in|WKH|.RUHD|UHSRUWHG|RQ|WKH|IRRG|VLWXDWLRQ"));
+  EXPECT_EQ(r.text, "Yet the Soviet Embassy in the Korea reported on the food situation");
+}
+
+TEST(ShiftedRuns, LigatureGlyphsBecomeFiAndFl) {
+  const RepairResult r = repairer().repair(lost("WKH|¿UVW|RI¿FLDOV|DQG|WKH|ÀRRGV"));
+  EXPECT_EQ(r.text, "the first officials and the floods");
+  const RepairNote* lig = find_note(r, "ligature glyph");
+  ASSERT_NE(lig, nullptr);
+  EXPECT_EQ(r.text.substr(lig->begin, lig->end - lig->begin), "fi");
+  EXPECT_EQ(lig->original, "¿");
+}
+
+TEST(ShiftedRuns, QuoteAndApostropheGlyphsBecomeCurlyPunctuation) {
+  const RepairResult r =
+      repairer().repair(lost("³:H|ZLOO|SD\\|IRU|HYHU\\WKLQJ´|KH|VDLG«|DQG|.LP¶V|SROLFLHV"));
+  EXPECT_EQ(r.text, "“We will pay for everything” he said… and Kim’s policies");
+  EXPECT_NE(find_note(r, "punctuation glyph"), nullptr);
+}
+
+TEST(ShiftedRuns, LoneClosingQuoteGlyphJoinsTheRun) {
+  // the “Yan’an faction,” made up
+  const RepairResult r =
+      repairer().repair(lost("WKH|³<DQ¶DQ|IDFWLRQ|´|\nmade up of those Koreans"));
+  EXPECT_EQ(r.text, "the “Yan’an faction ” \nmade up of those Koreans");
+}
+
+TEST(ShiftedRuns, SingleReplacementCharIsASpace) {
+  const RepairResult r = repairer().repair(damage("the question of bread and power", -29));
+  EXPECT_EQ(r.text, "the question of bread and power");
+  EXPECT_EQ(count_notes(r, "unrecoverable"), 0u);
+}
+
+TEST(ShiftedRuns, JustifiedPaddingAfterLostSpaceIsDropped) {
+  const RepairResult r = repairer().repair(lost("ZHHN| DQG| LWV| GLSORPDWV| FOHDUO\\"));
+  EXPECT_EQ(r.text, "week and its diplomats clearly");
+}
+
+TEST(ShiftedRuns, LostDigitsStayUnrecoverableAndAreNotGuessed) {
+  // "the months after 1945, the faction": digits and comma lost.
+  const RepairResult r = repairer().repair(lost("WKH|PRQWKV|DIWHU|||||||WKH|IDFWLRQ"));
+  EXPECT_EQ(r.text, lost("the months after ||||| the faction"));
+  EXPECT_EQ(r.text.find_first_of("0123456789"), std::string::npos) << "never guess digits";
+  ASSERT_EQ(count_notes(r, "unrecoverable"), 1u);
+  const auto it = std::find_if(r.notes.begin(), r.notes.end(),
+                               [](const RepairNote& n) { return n.type == "unrecoverable"; });
+  EXPECT_EQ(r.text.substr(it->begin, it->end - it->begin), lost("|||||"));
+}
+
+TEST(ShiftedRuns, CleanTextIsLeftAlone) {
+  const std::string text =
+      "The KWP CC and the CPSU met in Pyongyang; Pak Heonyeong and Choe Changik spoke.\n\n"
+      "RGANI, Fond 5, Opis 28, Delo 412, Listy 129-131. The DPRK, the PRC and the USSR.\n";
+  const RepairResult r = repairer().repair(text);
+  EXPECT_EQ(r.text, text);
+  EXPECT_TRUE(r.notes.empty());
+}
+
+TEST(ShiftedRuns, ShortAbbreviationsAreNotDecoded) {
+  for (const char* text : {"IBM US NATO", "the BBC and CBS", "XYZ QRS"}) {
+    EXPECT_EQ(repairer().repair(text).text, text);
+  }
+}
+
+TEST(ShiftedRuns, WithoutWordListLetterPairsStillFindTheOffset) {
+  RepairSettings s;
+  s.word_list = "/nonexistent/word-list";
+  SetupReport report;
+  const TextRepairer fallback = make_repairer(s, &report);
+  EXPECT_FALSE(report.word_list_loaded);
+  const RepairResult r = fallback.repair(damage(kSentence, -29));
+  EXPECT_EQ(r.text, kSentence);
+}
+
+}  // namespace
+}  // namespace opis::repair::test
