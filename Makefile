@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build demo test bench sanitize format format-check clean
+.PHONY: all deps configure build demo test check-sdk bench bench-server soak sanitize format format-check clean
 
 all: build
 
@@ -31,12 +31,24 @@ demo: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The plugin author's path against the INSTALLED SDK: install to a temporary
+# prefix, build and test examples/plugins/* and `opis plugins new` scaffolds
+# as separate CMake projects, run them through the installed `opis run`.
+check-sdk: build
+	JOBS=$(JOBS) scripts/check-installed-sdk $(BUILD)
+
 # Throughput per plugin and of the whole default pipeline, and peak memory,
 # on a corpus of at least BENCH_MB megabytes built from examples/ and seeds.
 BENCH_MB ?= 50
 bench: build
 	scripts/make-bench-corpus $(BUILD)/bench-corpus $(BENCH_MB)
 	$(BUILD)/bin/pipeline_bench $(BUILD)/bench-corpus
+
+# The daemon over gRPC on loopback, beside a bare echo server.
+bench-server: build
+	$(BUILD)/bin/server_bench
+soak: build
+	$(BUILD)/bin/server_bench --soak 600
 
 # The test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: deps

@@ -46,7 +46,15 @@ int main(int argc, char** argv) {
   run_cmd->add_option("inputs", run.inputs, "Files, directories (recursive) or - for stdin")
       ->required();
 
-  auto* plugins_cmd = app.add_subcommand("plugins", "List or inspect plugins");
+  cli::ServeOptions serve;
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "Run the daemon: the gRPC ArchiveService (default listen 127.0.0.1:50051)");
+  serve_cmd->add_option("--config", serve.config, "Daemon config file (YAML); see core/README.md");
+  serve_cmd->add_option("--listen", serve.listen,
+                        "Listen address (HOST:PORT or unix:PATH); repeatable; replaces the "
+                        "config's list");
+
+  auto* plugins_cmd = app.add_subcommand("plugins", "List, inspect or create plugins");
   plugins_cmd->require_subcommand(1);
   bool list_json = false;
   auto* list_cmd = plugins_cmd->add_subcommand("list", "Every plugin on the search path");
@@ -58,6 +66,30 @@ int main(int argc, char** argv) {
   inspect_cmd->add_option("plugin", inspect_target, "A plugin file, or a name on the search path")
       ->required();
   inspect_cmd->add_flag("--json", inspect_json, "Print JSON");
+  cli::PluginsNewOptions new_plugin;
+  auto* new_cmd = cli::add_plugins_new_options(*plugins_cmd, new_plugin);
+
+  cli::SearchOptions search;
+  auto* search_cmd =
+      app.add_subcommand("search", "Full-text and field search over an archive (archive.sqlite)");
+  search_cmd->add_option("--db", search.db, "The archive written by the sqlite output")
+      ->capture_default_str();
+  search_cmd->add_option("--person", search.person,
+                         "Records naming this person, by any spelling of the same canonical name");
+  search_cmd->add_option("--from", search.from, "Records dated on or after this EDTF date");
+  search_cmd->add_option("--to", search.to, "Records dated on or before this EDTF date");
+  search_cmd->add_option("--archive", search.archive, "Records citing this archive (e.g. RGANI)");
+  search_cmd->add_option("--kind", search.kind,
+                         "Records of this kind (record, listing_entry, ...)");
+  search_cmd->add_option("--limit", search.limit, "Hits to show (at most 1000)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000u));
+  search_cmd->add_option("--offset", search.offset, "Hits to skip first (paging)");
+  search_cmd->add_flag("--json", search.json, "One JSON object per hit");
+  search_cmd->add_option("query", search.query,
+                         "Full-text query in FTS5 syntax: words, \"phrases\", AND OR NOT, "
+                         "prefix*, title:word (several words are joined); optional when a filter "
+                         "is given");
 
   auto* help_cmd = app.add_subcommand("help", "Show this help");
 
@@ -74,9 +106,12 @@ int main(int argc, char** argv) {
       return cli::kExitOk;
     }
     if (run_cmd->parsed()) return cli::run_command(global, run);
+    if (search_cmd->parsed()) return cli::search_command(global, search);
+    if (serve_cmd->parsed()) return cli::serve_command(global, serve);
     if (list_cmd->parsed()) return cli::plugins_list_command(global, list_json);
     if (inspect_cmd->parsed())
       return cli::plugins_inspect_command(global, inspect_target, inspect_json);
+    if (new_cmd->parsed()) return cli::plugins_new_command(new_plugin);
   } catch (const core::UsageError& e) {
     std::fprintf(stderr, "opis: %s\n", e.what());
     return cli::kExitUsage;

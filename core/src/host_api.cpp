@@ -11,6 +11,7 @@
 
 #include "opis/core/host_objects.hpp"
 #include "opis/core/logging.hpp"
+#include "opis/core/record_json.hpp"
 #include "opis/core/text.hpp"
 
 namespace opis::core {
@@ -32,6 +33,21 @@ bool accept(opis_str s) {
   if (s.data == nullptr) return s.size == 0;
   return is_valid_utf8({s.data, s.size});
 }
+
+// Writes a plugin's string into a proto field without a temporary
+// std::string. An empty value on a field that is already empty (every field
+// of a new list item) is not written: protobuf would allocate a string to
+// hold nothing, and the record is the same either way.
+template <class Setter>
+void put(const std::string& current, opis_str value, Setter&& set) {
+  if (value.size == 0) {
+    if (!current.empty()) set("", 0);
+    return;
+  }
+  set(value.data, value.size);
+}
+#define OPIS_PUT(message, field, value) \
+  put((message).field(), (value), [&](const char* d, size_t n) { (message).set_##field(d, n); })
 
 // Structs crossing the boundary start with their size: copy what both sides
 // know into a zeroed struct of our own (plugin.h, "Every struct ...").
@@ -363,8 +379,8 @@ struct Metadata {
   static const auto& items(const opis::v1::Record& r) { return r.metadata(); }
   static bool valid(const C& c) { return accept(c.name) && accept(c.value); }
   static void assign(const C& c, opis::v1::Property& e) {
-    e.set_name(std::string(view(c.name)));
-    e.set_value(std::string(view(c.value)));
+    OPIS_PUT(e, name, c.name);
+    OPIS_PUT(e, value, c.value);
   }
   static C view_of(const opis::v1::Property& e, const opis_record&) {
     return {sizeof(C), str(e.name()), str(e.value())};
@@ -377,8 +393,8 @@ struct Footnotes {
   static const auto& items(const opis::v1::Record& r) { return r.footnotes(); }
   static bool valid(const C& c) { return accept(c.marker) && accept(c.text); }
   static void assign(const C& c, opis::v1::Footnote& e) {
-    e.set_marker(std::string(view(c.marker)));
-    e.set_text(std::string(view(c.text)));
+    OPIS_PUT(e, marker, c.marker);
+    OPIS_PUT(e, text, c.text);
     e.set_begin(c.begin);
     e.set_end(c.end);
   }
@@ -397,16 +413,16 @@ struct Citations {
            accept(c.publication) && accept(c.date);
   }
   static void assign(const C& c, opis::v1::Citation& e) {
-    e.set_raw(std::string(view(c.raw)));
-    e.set_kind(std::string(view(c.kind)));
-    e.set_archive(std::string(view(c.archive)));
-    e.set_archive_name(std::string(view(c.archive_name)));
-    e.set_fond(std::string(view(c.fond)));
-    e.set_opis(std::string(view(c.opis)));
-    e.set_delo(std::string(view(c.delo)));
-    e.set_pages(std::string(view(c.pages)));
-    e.set_publication(std::string(view(c.publication)));
-    e.set_date(std::string(view(c.date)));
+    OPIS_PUT(e, raw, c.raw);
+    OPIS_PUT(e, kind, c.kind);
+    OPIS_PUT(e, archive, c.archive);
+    OPIS_PUT(e, archive_name, c.archive_name);
+    OPIS_PUT(e, fond, c.fond);
+    OPIS_PUT(e, opis, c.opis);
+    OPIS_PUT(e, delo, c.delo);
+    OPIS_PUT(e, pages, c.pages);
+    OPIS_PUT(e, publication, c.publication);
+    OPIS_PUT(e, date, c.date);
     e.set_begin(c.begin);
     e.set_end(c.end);
   }
@@ -423,8 +439,8 @@ struct Contributors {
   static const auto& items(const opis::v1::Record& r) { return r.contributors(); }
   static bool valid(const C& c) { return accept(c.name) && accept(c.role); }
   static void assign(const C& c, opis::v1::Contributor& e) {
-    e.set_name(std::string(view(c.name)));
-    e.set_role(std::string(view(c.role)));
+    OPIS_PUT(e, name, c.name);
+    OPIS_PUT(e, role, c.role);
   }
   static C view_of(const opis::v1::Contributor& e, const opis_record&) {
     return {sizeof(C), str(e.name()), str(e.role())};
@@ -444,19 +460,22 @@ struct Entities {
     return true;
   }
   static void assign(const C& c, opis::v1::Entity& e) {
-    e.set_type(std::string(view(c.type)));
-    e.set_canonical(std::string(view(c.canonical)));
-    e.set_authority_id(std::string(view(c.authority_id)));
+    OPIS_PUT(e, type, c.type);
+    OPIS_PUT(e, canonical, c.canonical);
+    OPIS_PUT(e, authority_id, c.authority_id);
     e.clear_surface();
-    for (size_t i = 0; i < c.surface_count; ++i) e.add_surface(std::string(view(c.surfaces[i])));
+    for (size_t i = 0; i < c.surface_count; ++i) {
+      e.add_surface(c.surfaces[i].size == 0 ? "" : c.surfaces[i].data, c.surfaces[i].size);
+    }
   }
   static C view_of(const opis::v1::Entity& e, const opis_record& record) {
-    auto surfaces = std::make_unique<std::vector<opis_str>>();
-    for (const auto& s : e.surface()) surfaces->push_back(str(s));
-    C c{sizeof(C),        str(e.type()),   str(e.canonical()), str(e.authority_id()),
-        surfaces->data(), surfaces->size()};
-    record.surface_views.push_back(std::move(surfaces));
-    return c;
+    if (e.surface_size() == 0) {
+      return {sizeof(C), str(e.type()), str(e.canonical()), str(e.authority_id()), nullptr, 0};
+    }
+    const auto count = static_cast<size_t>(e.surface_size());
+    opis_str* surfaces = record.surface_views.allocate(count);
+    for (size_t i = 0; i < count; ++i) surfaces[i] = str(e.surface(static_cast<int>(i)));
+    return {sizeof(C), str(e.type()), str(e.canonical()), str(e.authority_id()), surfaces, count};
   }
 };
 
@@ -466,8 +485,8 @@ struct Dates {
   static const auto& items(const opis::v1::Record& r) { return r.dates(); }
   static bool valid(const C& c) { return accept(c.surface) && accept(c.edtf); }
   static void assign(const C& c, opis::v1::DateMention& e) {
-    e.set_surface(std::string(view(c.surface)));
-    e.set_edtf(std::string(view(c.edtf)));
+    OPIS_PUT(e, surface, c.surface);
+    OPIS_PUT(e, edtf, c.edtf);
     e.set_begin(c.begin);
     e.set_end(c.end);
   }
@@ -489,30 +508,35 @@ struct Annotations {
     return true;
   }
   static void assign(const C& c, opis::v1::Annotation& e) {
-    e.set_type(std::string(view(c.type)));
+    OPIS_PUT(e, type, c.type);
     e.set_begin(c.begin);
     e.set_end(c.end);
-    e.set_value(std::string(view(c.value)));
+    OPIS_PUT(e, value, c.value);
     // The acting plugin, not whatever the plugin claims (plugin.h: read only).
-    e.set_plugin(active_call != nullptr && active_call->plugin != nullptr
-                     ? active_call->plugin->name
-                     : std::string());
+    const opis_str acting = active_call != nullptr && active_call->plugin != nullptr
+                                ? str(active_call->plugin->name)
+                                : opis_str{nullptr, 0};
+    OPIS_PUT(e, plugin, acting);
     e.clear_attributes();
     for (size_t i = 0; i < c.attribute_count; ++i) {
       auto* p = e.add_attributes();
-      p->set_name(std::string(view(c.attributes[i].name)));
-      p->set_value(std::string(view(c.attributes[i].value)));
+      OPIS_PUT(*p, name, c.attributes[i].name);
+      OPIS_PUT(*p, value, c.attributes[i].value);
     }
   }
   static C view_of(const opis::v1::Annotation& e, const opis_record& record) {
-    auto attributes = std::make_unique<std::vector<opis_property>>();
-    for (const auto& p : e.attributes()) {
-      attributes->push_back({sizeof(opis_property), str(p.name()), str(p.value())});
+    if (e.attributes_size() == 0) {
+      return {sizeof(C),       str(e.type()),  e.begin(), e.end(),
+              str(e.plugin()), str(e.value()), nullptr,   0};
     }
-    C c{sizeof(C),       str(e.type()),  e.begin(),          e.end(),
-        str(e.plugin()), str(e.value()), attributes->data(), attributes->size()};
-    record.attribute_views.push_back(std::move(attributes));
-    return c;
+    const auto count = static_cast<size_t>(e.attributes_size());
+    opis_property* attributes = record.attribute_views.allocate(count);
+    for (size_t i = 0; i < count; ++i) {
+      const auto& p = e.attributes(static_cast<int>(i));
+      attributes[i] = {sizeof(opis_property), str(p.name()), str(p.value())};
+    }
+    return {sizeof(C),       str(e.type()),  e.begin(),  e.end(),
+            str(e.plugin()), str(e.value()), attributes, count};
   }
 };
 
@@ -522,8 +546,8 @@ struct Links {
   static const auto& items(const opis::v1::Record& r) { return r.links(); }
   static bool valid(const C& c) { return accept(c.type) && accept(c.target_id); }
   static void assign(const C& c, opis::v1::Link& e) {
-    e.set_type(std::string(view(c.type)));
-    e.set_target_id(std::string(view(c.target_id)));
+    OPIS_PUT(e, type, c.type);
+    OPIS_PUT(e, target_id, c.target_id);
     e.set_score(c.score);
   }
   static C view_of(const opis::v1::Link& e, const opis_record&) {
@@ -661,7 +685,11 @@ opis_status host_record_to_json(const opis_record* record, uint32_t flags, opis_
     options.always_print_primitive_fields = (flags & OPIS_JSON_INCLUDE_DEFAULTS) != 0;
     options.add_whitespace = (flags & OPIS_JSON_PRETTY) != 0;
     record->rendered.clear();
-    if (!google::protobuf::util::MessageToJsonString(record->message, &record->rendered, options)
+    // The compact form is what records.jsonl is made of: printed directly
+    // (same bytes, several times faster); protobuf prints the other forms.
+    const bool compact = (flags & (OPIS_JSON_INCLUDE_DEFAULTS | OPIS_JSON_PRETTY)) == 0;
+    if (!(compact && append_compact_json(record->message, record->rendered)) &&
+        !google::protobuf::util::MessageToJsonString(record->message, &record->rendered, options)
              .ok()) {
       return OPIS_INTERNAL;
     }

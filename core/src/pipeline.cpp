@@ -203,9 +203,14 @@ DocumentResult Pipeline::process(Document document, unsigned worker,
   const std::string sha256 = sha256_hex(document.content);
   const opis_document doc{sizeof(opis_document), str(document.content),    str(document.uri),
                           str(document.name),    str(document.media_type), str(sha256)};
+  if (observer_ != nullptr) observer_->step_started(ingester.label());
   const auto started = std::chrono::steady_clock::now();
   const CallResult ingested = instance(ingester, worker).ingest(doc, result.records, cancel);
   const uint32_t ingest_us = elapsed_us(started);
+  if (observer_ != nullptr) {
+    observer_->step_finished(ingester.label(), std::chrono::steady_clock::now() - started,
+                             ingested.ok());
+  }
   if (!ingested.ok()) {
     result.records.clear();
     result.failure = DocumentFailure{ingester.label(), ingested.status, ingested.message};
@@ -219,8 +224,13 @@ DocumentResult Pipeline::process(Document document, unsigned worker,
   for (auto& record : result.records) {
     for (auto& step : enrich_) {
       const auto& identity = step->library->identity();
+      if (observer_ != nullptr) observer_->step_started(step->label());
       const auto began = std::chrono::steady_clock::now();
       const CallResult enriched = instance(*step, worker).enrich(*record, document.uri, cancel);
+      if (observer_ != nullptr) {
+        observer_->step_finished(step->label(), std::chrono::steady_clock::now() - began,
+                                 enriched.ok());
+      }
       auto* event = record->message.add_provenance();
       event->set_plugin(identity.name);
       event->set_version(identity.version);
@@ -246,9 +256,14 @@ DocumentResult Pipeline::process(Document document, unsigned worker,
 
 std::optional<DocumentFailure> Pipeline::write(const DocumentResult& result, std::string_view uri) {
   for (auto& step : output_) {
+    if (observer_ != nullptr) observer_->step_started(step->label());
+    const auto began = std::chrono::steady_clock::now();
     for (const auto& record : result.records) {
       const CallResult written = step->instances.front()->write(*record, uri);
       if (!written.ok()) return DocumentFailure{step->label(), written.status, written.message};
+    }
+    if (observer_ != nullptr) {
+      observer_->step_finished(step->label(), std::chrono::steady_clock::now() - began, true);
     }
   }
   return std::nullopt;

@@ -1,12 +1,12 @@
 #include "opis/core/pipeline_config.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "default_pipeline.inc"
 #include "opis/core/error.hpp"
+#include "opis/core/text.hpp"
 #include "opis/core/yaml_json.hpp"
 
 namespace opis::core {
@@ -132,6 +132,11 @@ unsigned parse_count(const json& root, const char* key, const std::string& sourc
 
 }  // namespace
 
+void substitute_variables(json& value, const PipelineVariables& variables,
+                          const std::string& where) {
+  substitute_all(value, variables, where);
+}
+
 PipelineConfig parse_pipeline_config(std::string_view yaml_text, std::string_view source_name,
                                      const PipelineVariables& variables) {
   const std::string source(source_name);
@@ -186,11 +191,8 @@ PipelineConfig parse_pipeline_config(std::string_view yaml_text, std::string_vie
 
 PipelineConfig load_pipeline_config(const std::filesystem::path& file,
                                     const PipelineVariables& variables) {
-  std::ifstream in(file);
-  if (!in) throw UsageError(file.string() + ": cannot open the pipeline file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_pipeline_config(text.str(), file.string(), variables);
+  return parse_pipeline_config(read_whole_file(file, "the pipeline file"), file.string(),
+                               variables);
 }
 
 std::string_view default_pipeline_yaml() {

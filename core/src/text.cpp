@@ -5,7 +5,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
+
+#include "opis/core/error.hpp"
 
 namespace opis::core {
 
@@ -66,6 +70,14 @@ std::string sha256_hex(std::string_view bytes) {
     out[2 * i + 1] = kHex[digest[i] & 0xF];
   }
   return out;
+}
+
+std::string read_whole_file(const std::filesystem::path& file, std::string_view what) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw UsageError(file.string() + ": cannot read " + std::string(what));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace opis::core

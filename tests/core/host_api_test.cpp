@@ -355,6 +355,36 @@ TEST_F(HostApi, AnnotationsKeepTheirAttributes) {
   EXPECT_EQ(record.message.annotations(0).attributes_size(), 2);
 }
 
+// Attribute arrays come from blocks shared by many items: every view read
+// in one callback must stay valid while later reads fill further blocks.
+TEST_F(HostApi, AttributeViewsOfManyAnnotationsStayValidTogether) {
+  constexpr size_t kAnnotations = 700;  // three attributes each: several blocks
+  std::vector<std::string> values;
+  for (size_t i = 0; i < kAnnotations; ++i) values.push_back("v" + std::to_string(i));
+  for (size_t i = 0; i < kAnnotations; ++i) {
+    const opis_property attributes[] = {{sizeof(opis_property), s("a"), s(values[i])},
+                                        {sizeof(opis_property), s("b"), s("x")},
+                                        {sizeof(opis_property), s("c"), s(values[i])}};
+    opis_annotation a{};
+    a.struct_size = sizeof a;
+    a.type = s("repair");
+    a.attributes = attributes;
+    a.attribute_count = 3;
+    ASSERT_EQ(host->list_append(&record, OPIS_LIST_ANNOTATIONS, &a), OPIS_OK);
+  }
+  std::vector<opis_annotation> got(kAnnotations);
+  for (size_t i = 0; i < kAnnotations; ++i) {
+    got[i].struct_size = sizeof(opis_annotation);
+    ASSERT_EQ(host->list_get(&record, OPIS_LIST_ANNOTATIONS, i, &got[i]), OPIS_OK);
+  }
+  for (size_t i = 0; i < kAnnotations; ++i) {
+    ASSERT_EQ(got[i].attribute_count, 3u);
+    EXPECT_EQ(sv(got[i].attributes[0].value), values[i]);
+    EXPECT_EQ(sv(got[i].attributes[1].name), "b");
+    EXPECT_EQ(sv(got[i].attributes[2].value), values[i]);
+  }
+}
+
 TEST_F(HostApi, LinksKeepTheirScore) {
   const opis_link link{sizeof(opis_link), s("near_duplicate"), s("abc123"), 0.875};
   ASSERT_EQ(host->list_append(&record, OPIS_LIST_LINKS, &link), OPIS_OK);

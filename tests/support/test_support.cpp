@@ -168,4 +168,21 @@ std::unique_ptr<opis_record> make_record(const std::string& text, const std::str
   return record;
 }
 
+std::vector<std::string> metadata_values(const opis::v1::Record& record, std::string_view name) {
+  std::vector<std::string> values;
+  for (const auto& property : record.metadata()) {
+    if (property.name() == name) values.push_back(property.value());
+  }
+  return values;
+}
+
+std::vector<opis::v1::Annotation> annotations_of_type(const opis::v1::Record& record,
+                                                      std::string_view type) {
+  std::vector<opis::v1::Annotation> found;
+  for (const auto& annotation : record.annotations()) {
+    if (annotation.type() == type) found.push_back(annotation);
+  }
+  return found;
+}
+
 }  // namespace opis::test

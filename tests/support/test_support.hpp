@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opis/core/host_objects.hpp"
@@ -85,5 +86,12 @@ class PluginHarness {
 
 // A record with the given text (and title), for enricher and writer tests.
 std::unique_ptr<opis_record> make_record(const std::string& text, const std::string& title = "");
+
+// The values of the record's metadata entries called `name`, in order.
+std::vector<std::string> metadata_values(const opis::v1::Record& record, std::string_view name);
+
+// The record's annotations of type `type`, in order.
+std::vector<opis::v1::Annotation> annotations_of_type(const opis::v1::Record& record,
+                                                      std::string_view type);
 
 }  // namespace opis::test

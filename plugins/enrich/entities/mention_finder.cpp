@@ -91,8 +91,10 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
   const size_t limit = std::max(authority_.max_words(), learned_.max_words());
   KeyHasher hasher;
   bool found = false;
+  // Most documents define no acronym: their learned table is empty.
+  const bool any_learned = learned_.size() > 0;
   const auto check = [&](uint64_t key, size_t j, uint32_t end) {
-    int64_t index = learned_.find(key);
+    int64_t index = any_learned ? learned_.find(key) : -1;
     Origin origin = Origin::learned;
     if (index < 0) {
       index = authority_.find(key);
@@ -105,7 +107,8 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
   for (size_t j = i; j < toks.size() && j - i < limit; ++j) {
     const Token& t = toks[j];
     const std::string_view raw = tokens.raw(t);
-    const bool acronym = t.all_caps && (authority_.is_acronym(raw) || learned_.is_acronym(raw));
+    const bool acronym =
+        t.all_caps && (authority_.is_acronym(raw) || (any_learned && learned_.is_acronym(raw)));
     std::string_view word = without_possessive(raw, t);
     if (j == i && !acronym) word = words_.surnames.fold(word);
     hasher.add_word(word, acronym);
@@ -117,7 +120,7 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
     check(hasher.finish(), j, t.end);
     if (t.gap == Gap::other) break;
     const uint64_t prefix = hasher.prefix();
-    if (!authority_.is_prefix(prefix) && !learned_.is_prefix(prefix)) break;
+    if (!authority_.is_prefix(prefix) && !(any_learned && learned_.is_prefix(prefix))) break;
   }
   return found;
 }

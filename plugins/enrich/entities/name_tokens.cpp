@@ -15,12 +15,18 @@ bool is_initial_like(const Token& t) {
   return t.capitalized && t.letters <= 3 && !t.has_digit && !t.possessive;
 }
 
+void NameTokens::grow_raw() {
+  raw_.resize(raw_.size() * 2 + 16);
+}
+
 void NameTokens::tokenize(std::string_view text) {
   text_ = text;
   tokens_.clear();
-  raw_.clear();
-  // Raw spellings are never longer than the text they come from.
-  raw_.reserve(text.size());
+  // Raw spellings are never longer than the text they come from (a folded
+  // letter takes at most the bytes it had), so one buffer of the text's size
+  // takes them all.
+  raw_.resize(text.size());
+  raw_size_ = 0;
   size_t pos = 0;
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
@@ -47,7 +53,7 @@ void NameTokens::tokenize(std::string_view text) {
 // parenthesized lower-case suffix written against it (VKP(b)).
 size_t NameTokens::read_word(size_t pos, Token& token) {
   token.begin = static_cast<uint32_t>(pos);
-  token.raw_begin = static_cast<uint32_t>(raw_.size());
+  token.raw_begin = static_cast<uint32_t>(raw_size_);
   bool first = true;
   bool upper_only = true;
   char32_t previous = 0;
@@ -59,11 +65,11 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
       ++token.letters;
       if (first) token.capitalized = upper;
       if (upper) {
-        raw_ += static_cast<char>(byte + ('a' - 'A'));
+        put_raw(static_cast<char>(byte + ('a' - 'A')));
       } else {
         token.has_lower = true;
         upper_only = false;
-        raw_ += byte;
+        put_raw(byte);
       }
       first = false;
       previous = static_cast<unsigned char>(byte);
@@ -73,7 +79,7 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
     if (byte >= '0' && byte <= '9') {
       token.has_digit = true;
       first = false;
-      raw_ += byte;
+      put_raw(byte);
       previous = static_cast<unsigned char>(byte);
       ++pos;
       continue;
@@ -93,7 +99,9 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
         token.has_digit = true;
       }
       first = false;
-      append_folded(cp.value, raw_);
+      folded_.clear();
+      append_folded(cp.value, folded_);
+      for (const char c : folded_) put_raw(c);
       previous = cp.value;
       pos += cp.length;
       continue;
@@ -109,7 +117,7 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
         if (s_ends_word) {
           token.possessive = true;
           token.stem_end = static_cast<uint32_t>(pos);
-          raw_ += 's';
+          put_raw('s');
           pos = after_s;
           break;
         }
@@ -125,7 +133,7 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
       size_t p = pos + 1;
       while (p < text_.size() && p - pos <= 4 && text_[p] >= 'a' && text_[p] <= 'z') ++p;
       if (p > pos + 1 && p - pos <= 4 && p < text_.size() && text_[p] == ')') {
-        for (size_t i = pos + 1; i < p; ++i) raw_ += text_[i];
+        for (size_t i = pos + 1; i < p; ++i) put_raw(text_[i]);
         pos = p + 1;
         continue;
       }
@@ -135,7 +143,7 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
   token.end = static_cast<uint32_t>(pos);
   token.period_after = pos < text_.size() && text_[pos] == '.';
   if (!token.possessive) token.stem_end = token.end;
-  token.raw_size = static_cast<uint32_t>(raw_.size()) - token.raw_begin;
+  token.raw_size = static_cast<uint32_t>(raw_size_) - token.raw_begin;
   token.all_caps = upper_only && token.letters >= 2;
   return pos;
 }

@@ -53,9 +53,18 @@ class NameTokens {
   size_t read_word(size_t pos, Token& token);
   Gap read_gap(size_t pos, size_t next, const Token& before) const;
 
+  void put_raw(char c) {
+    if (raw_size_ == raw_.size()) [[unlikely]]
+      grow_raw();  // never for valid UTF-8
+    raw_[raw_size_++] = c;
+  }
+  void grow_raw();
+
   std::string_view text_;
   std::vector<Token> tokens_;
-  std::string raw_;
+  std::string raw_;  // sized to the text; the first raw_size_ bytes are used
+  size_t raw_size_ = 0;
+  std::string folded_;  // one non-ASCII letter as matching spells it
 };
 
 // A single capital followed by a period is an initial; its key gets a mark

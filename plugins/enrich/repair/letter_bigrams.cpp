@@ -16,6 +16,22 @@ int symbol(char c) {
   return 26;
 }
 
+// What looks_english makes of a byte: a lower-case letter (0-25), a capital
+// (26-51), an apostrophe or hyphen, or anything else.
+constexpr uint8_t kJoiner = 52;
+constexpr uint8_t kOther = 53;
+constexpr std::array<uint8_t, 256> kByteKinds = [] {
+  std::array<uint8_t, 256> kinds{};
+  for (auto& k : kinds) k = kOther;
+  for (int c = 'a'; c <= 'z'; ++c) kinds[c] = static_cast<uint8_t>(c - 'a');
+  for (int c = 'A'; c <= 'Z'; ++c) kinds[c] = static_cast<uint8_t>(26 + c - 'A');
+  kinds['\''] = kJoiner;
+  kinds['-'] = kJoiner;
+  return kinds;
+}();
+constexpr uint32_t kVowels = (1U << ('a' - 'a')) | (1U << ('e' - 'a')) | (1U << ('i' - 'a')) |
+                             (1U << ('o' - 'a')) | (1U << ('u' - 'a')) | (1U << ('y' - 'a'));
+
 }  // namespace
 
 LetterBigrams::LetterBigrams(std::string_view tsv) {
@@ -34,7 +50,7 @@ LetterBigrams::LetterBigrams(std::string_view tsv) {
     for (int b = 0; b < kSymbols; ++b) {
       // Add-one smoothing: an unseen pair is unlikely, not impossible.
       log_prob_[a][b] = std::log((counts[a][b] + 1.0) / (total + kSymbols));
-      rare_[a][b] = a < 26 && b < 26 && counts[a][b] < kRareCount;
+      if (a < 26 && b < 26 && counts[a][b] < kRareCount) rare_after_[a] |= 1U << b;
     }
   }
 }
@@ -61,25 +77,28 @@ double LetterBigrams::mean_log_prob(std::string_view text) const {
 
 bool LetterBigrams::looks_english(std::string_view core) const {
   if (core.empty()) return false;
-  bool vowel = false;
-  char prev = 0;
-  for (size_t i = 0; i < core.size(); ++i) {
-    char c = core[i];
-    if (c >= 'A' && c <= 'Z') {
-      if (i != 0) return false;
-      c = static_cast<char>(c + 32);
-    } else if (c == '\'' || c == '-') {
-      if (prev == 0 || i + 1 == core.size()) return false;
-      prev = 0;
-      continue;
-    } else if (c < 'a' || c > 'z') {
-      return false;
+  const size_t n = core.size();
+  int prev = -1;         // the letter before, -1 at the start and after a joiner
+  uint32_t letters = 0;  // every letter seen, one bit each
+  for (size_t i = 0; i < n; ++i) {
+    unsigned kind = kByteKinds[static_cast<unsigned char>(core[i])];
+    if (kind >= 26) {
+      if (kind < kJoiner) {
+        if (i != 0) return false;  // a capital only first
+        kind -= 26;
+      } else if (kind == kJoiner) {
+        if (prev < 0 || i + 1 == n) return false;
+        prev = -1;
+        continue;
+      } else {
+        return false;
+      }
     }
-    vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-    if (prev != 0 && rare_[prev - 'a'][c - 'a']) return false;
-    prev = c;
+    if (prev >= 0 && ((rare_after_[static_cast<size_t>(prev)] >> kind) & 1U) != 0) return false;
+    letters |= 1U << kind;
+    prev = static_cast<int>(kind);
   }
-  return vowel;
+  return (letters & kVowels) != 0;
 }
 
 }  // namespace opis::repair

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace opis::repair {
@@ -14,7 +15,11 @@ class LetterBigrams {
   // Lines "xy<TAB>count"; '^' is a word's start, '$' its end.
   explicit LetterBigrams(std::string_view tsv);
 
-  bool rare(char a, char b) const { return rare_[index(a)][index(b)]; }
+  bool rare(char a, char b) const {
+    const int x = index(a);
+    const int y = index(b);
+    return x < 26 && y < 26 && ((rare_after_[x] >> y) & 1U) != 0;
+  }
   // Mean log-probability per letter pair over the ASCII-letter words of
   // `text` (boundaries included); 0 pairs gives a very low value.
   double mean_log_prob(std::string_view text) const;
@@ -33,7 +38,9 @@ class LetterBigrams {
   }
 
   std::array<std::array<double, kSymbols>, kSymbols> log_prob_{};
-  std::array<std::array<bool, kSymbols>, kSymbols> rare_{};
+  // Bit b of rare_after_[a]: the pair (a, b) is rare. One mask per letter
+  // keeps the per-token test to a shift and an AND.
+  std::array<uint32_t, 26> rare_after_{};
 };
 
 }  // namespace opis::repair

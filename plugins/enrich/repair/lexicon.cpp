@@ -1,5 +1,6 @@
 #include "lexicon.hpp"
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -22,13 +23,32 @@ bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (is_upper(c)) c = static_cast<char>(c + 32);
+// A copy of a token to fold, on the stack for any word of normal length:
+// the look-ups run once per token, so they must not allocate.
+class WordBuffer {
+ public:
+  explicit WordBuffer(std::string_view s) {
+    if (s.size() > kInline) {
+      heap_.assign(s);
+      data_ = heap_.data();
+    } else {
+      std::memcpy(inline_, s.data(), s.size());
+      data_ = inline_;
+    }
+    size_ = s.size();
   }
-  return out;
-}
+  WordBuffer(const WordBuffer&) = delete;
+  WordBuffer& operator=(const WordBuffer&) = delete;
+  char* data() { return data_; }
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  static constexpr size_t kInline = 64;
+  char inline_[kInline];
+  std::string heap_;
+  char* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 struct CaseShape {
   size_t letters = 0;
@@ -117,11 +137,15 @@ WordClass Lexicon::classify_plain(std::string_view word) const {
   }
   const bool title_case = shape.first_upper && shape.upper == 1;
   if (title_case || (all_caps && shape.letters >= 4)) {
-    std::string lower = ascii_lower(word);
-    if (find(lower) != 0) return WordClass::kWord;
+    WordBuffer lower(word);
+    char* letters = lower.data();
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (is_upper(letters[i])) letters[i] = static_cast<char>(letters[i] + 32);
+    }
+    if (find(lower.view()) != 0) return WordClass::kWord;
     if (all_caps) {
-      lower[0] = static_cast<char>(lower[0] - 32);
-      if (find(lower) != 0) return WordClass::kWord;
+      letters[0] = static_cast<char>(letters[0] - 32);
+      if (find(lower.view()) != 0) return WordClass::kWord;
     }
   }
   return WordClass::kUnknown;
@@ -129,18 +153,24 @@ WordClass Lexicon::classify_plain(std::string_view word) const {
 
 WordClass Lexicon::classify(std::string_view core) const {
   if (core.empty()) return WordClass::kNeutral;
-  std::string word;
-  word.reserve(core.size());
-  for (size_t i = 0; i < core.size();) {
-    // The word list spells apostrophes ASCII; text often has U+2019.
-    if (core.compare(i, 3, "\xE2\x80\x99") == 0) {
-      word.push_back('\'');
-      i += 3;
-    } else {
-      word.push_back(core[i++]);
+  // The word list spells apostrophes ASCII; text often has U+2019. Only a
+  // token holding one is copied.
+  constexpr std::string_view kRightQuote = "\xE2\x80\x99";
+  std::string spelled;
+  std::string_view word = core;
+  if (core.find(kRightQuote) != std::string_view::npos) {
+    spelled.reserve(core.size());
+    for (size_t i = 0; i < core.size();) {
+      if (core.compare(i, kRightQuote.size(), kRightQuote) == 0) {
+        spelled.push_back('\'');
+        i += kRightQuote.size();
+      } else {
+        spelled.push_back(core[i++]);
+      }
     }
+    word = spelled;
   }
-  if (word.find('-') != std::string::npos) {
+  if (word.find('-') != std::string_view::npos) {
     bool any_word = false;
     std::string_view rest = word;
     while (true) {

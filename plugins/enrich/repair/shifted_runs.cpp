@@ -23,6 +23,8 @@ constexpr double kMinWordShare = 0.6;
 constexpr double kMinGain = 0.4;
 constexpr size_t kMinRunLetters = 6;
 constexpr size_t kMinLoneTokenLetters = 5;
+// A short run under an offset proven elsewhere must decode entirely to words.
+constexpr double kKnownOffsetWordShare = 0.999;
 // Without a word list: mean log-probability per letter pair.
 constexpr double kMinBigramGain = 0.8;
 constexpr double kMinBigramScore = -3.0;
@@ -36,24 +38,14 @@ constexpr double kShapePenalty = 3.0;
 // many best are scored over the whole run.
 constexpr size_t kSampleTokens = 12;
 constexpr size_t kSampleKeep = 3;
+// Rounding slack for the early stop in score_run: it may only ever drop a
+// score that would have fallen short of its floor.
+constexpr double kFloorMargin = 1e-6;
 
 struct Token {
   size_t begin = 0;
   size_t end = 0;
   WordClass cls = WordClass::kNeutral;
-};
-
-struct Run {
-  size_t first = 0;  // token indices, inclusive
-  size_t last = 0;
-  int shift = 0;  // added to each code point to decode
-  bool accepted = false;
-};
-
-struct Paragraph {
-  TextRange range;
-  std::vector<Token> tokens;
-  std::vector<Run> runs;
 };
 
 struct Score {
@@ -63,6 +55,21 @@ struct Score {
   size_t letters = 0;
   size_t pieces = 0;  // tokens with letters
   size_t word_pieces = 0;
+};
+
+struct Run {
+  size_t first = 0;  // token indices, inclusive
+  size_t last = 0;
+  int shift = 0;  // added to each code point to decode
+  bool accepted = false;
+  bool scored = false;  // `original` holds the run's score as it stands
+  Score original;
+};
+
+struct Paragraph {
+  TextRange range;
+  std::vector<Token> tokens;
+  std::vector<Run> runs;
 };
 
 struct Context {
@@ -132,31 +139,42 @@ WordClass classify_token(const Context& ctx, std::string_view token) {
   return ctx.lexicon.classify(core);
 }
 
+bool is_ascii_separator(unsigned char b) {
+  return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+}
+
+// Two tight loops, one over separators and one over a token's bytes: the
+// whole text passes through here, so each byte costs one compare.
 void tokenize(const Context& ctx, Paragraph& p) {
   const std::string_view text = ctx.text;
-  size_t start = std::string_view::npos;
-  for (size_t i = p.range.begin; i <= p.range.end;) {
-    bool separator = true;
-    size_t length = 1;
-    if (i < p.range.end) {
+  const size_t end = p.range.end;
+  size_t i = p.range.begin;
+  while (i < end) {
+    while (i < end) {
       const auto b = static_cast<unsigned char>(text[i]);
       if (b < 0x80) {
-        separator = b == ' ' || b == '\t' || b == '\r' || b == '\n';
+        if (!is_ascii_separator(b)) break;
+        ++i;
       } else {
         const Decoded d = decode_at(text, i);
-        length = d.length;
-        separator = is_separator(d.cp);
+        if (!is_separator(d.cp)) break;
+        i += d.length;
       }
     }
-    if (separator && start != std::string_view::npos) {
-      Token t{start, i, WordClass::kNeutral};
-      t.cls = classify_token(ctx, text.substr(start, i - start));
-      p.tokens.push_back(t);
-      start = std::string_view::npos;
-    } else if (!separator && start == std::string_view::npos) {
-      start = i;
+    if (i >= end) break;
+    const size_t start = i;
+    while (i < end) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        if (is_ascii_separator(b)) break;
+        ++i;
+      } else {
+        const Decoded d = decode_at(text, i);
+        if (is_separator(d.cp)) break;
+        i += d.length;
+      }
     }
-    i += length;
+    p.tokens.push_back({start, i, classify_token(ctx, text.substr(start, i - start))});
   }
 }
 
@@ -177,7 +195,7 @@ void find_candidate_runs(Paragraph& p) {
     while (first <= last && tokens[first].cls == WordClass::kNeutral) ++first;
     while (last > first && tokens[last].cls == WordClass::kNeutral) --last;
     if (first <= last && tokens[first].cls == WordClass::kUnknown) {
-      p.runs.push_back({first, last, 0, false});
+      p.runs.push_back({first, last, 0, false, false, {}});
     }
     i = j + 1;
   }
@@ -226,8 +244,12 @@ bool decode_token(const Context& ctx, const Token& token, int shift, std::string
   return true;
 }
 
+// `words_floor`: the share of letters in words below which the caller has
+// no use for the score. Once the letters left (at most the bytes left) could
+// no longer lift the share to it, scoring stops and the score is invalid:
+// most offsets of a run are wrong, and this spares their remaining look-ups.
 Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shift,
-                std::string& buffer) {
+                std::string& buffer, double words_floor = 0) {
   Score score;
   buffer.clear();
   for (size_t k = run.first; k <= run.last; ++k) {
@@ -260,6 +282,12 @@ Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shif
         break;
       case WordClass::kNeutral:
         break;
+    }
+    // Best case for the rest: every byte left is a letter of a word.
+    const auto left = static_cast<double>(rest.size());
+    if (static_cast<double>(good) + left <
+        (words_floor - kFloorMargin) * (static_cast<double>(counted) + left)) {
+      return Score{};
     }
   }
   score.words = counted == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(counted);
@@ -337,11 +365,18 @@ bool convincing(const Score& best, const Score& original, bool word_list) {
   return best.letters >= kMinLoneTokenLetters && best.words >= 0.999 && original.words <= 0.001;
 }
 
+// The share of letters in words below which convincing() refuses any
+// offset, whatever the run's pieces: every offset scored under it can stop
+// early. Letter-pair scoring (no word list) has no such floor.
+double convincing_floor(const Score& original, bool word_list) {
+  return word_list ? std::max(kMinWordShare, original.words + kMinGain) : 0.0;
+}
+
 // With an offset already proven elsewhere in the text, a short run needs
 // only to decode entirely to words.
 bool convincing_with_known_offset(const Score& best, const Score& original) {
-  return best.valid && best.letters >= 2 && best.word_pieces >= 1 && best.words >= 0.999 &&
-         original.words <= 0.001;
+  return best.valid && best.letters >= 2 && best.word_pieces >= 1 &&
+         best.words >= kKnownOffsetWordShare && original.words <= 0.001;
 }
 
 bool decodes_to_word(const Context& ctx, const Token& token, int shift, std::string& buffer) {
@@ -489,10 +524,16 @@ bool could_convince(const Context& ctx, const Paragraph& p, const Run& run) {
   return false;
 }
 
-// The best offset for a run, 0 when none decodes it. Long runs are first
-// scored on their opening tokens; only the few best offsets there are
-// scored in full.
-int best_shift(const Context& ctx, const Paragraph& p, const Run& run, std::string& buffer) {
+struct Choice {
+  int shift = 0;
+  Score score;  // the run scored in full under `shift`
+};
+
+// The best offset for a run (shift 0 when none decodes it) with its score.
+// Long runs are first scored on their opening tokens; only the few best
+// offsets there are scored in full.
+Choice best_shift(const Context& ctx, const Paragraph& p, const Run& run, double words_floor,
+                  std::string& buffer) {
   const bool word_list = ctx.lexicon.has_word_list();
   std::vector<int> shifts = candidate_shifts(ctx, p, run);
   if (run.last - run.first + 1 > kSampleTokens && shifts.size() > kSampleKeep) {
@@ -507,16 +548,12 @@ int best_shift(const Context& ctx, const Paragraph& p, const Run& run, std::stri
     shifts.clear();
     for (size_t i = 0; i < kSampleKeep; ++i) shifts.push_back(scored[i].second);
   }
-  Score best;
-  int chosen = 0;
+  Choice best;
   for (const int shift : shifts) {
-    const Score s = score_run(ctx, p, run, shift, buffer);
-    if (better(s, best, word_list)) {
-      best = s;
-      chosen = shift;
-    }
+    const Score s = score_run(ctx, p, run, shift, buffer, words_floor);
+    if (better(s, best.score, word_list)) best = {shift, s};
   }
-  return chosen;
+  return best;
 }
 
 }  // namespace
@@ -544,17 +581,20 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
   for (Paragraph& p : damaged) {
     for (Run& run : p.runs) {
       if (!could_convince(ctx, p, run)) continue;
-      const Score original = score_run(ctx, p, run, 0, buffer);
+      run.original = score_run(ctx, p, run, 0, buffer);
+      run.scored = true;
+      const Score& original = run.original;
+      const double floor = convincing_floor(original, word_list);
       // One font's runs share one offset: the offset proven last is tried
       // first, and the whole window only when it does not convince.
       if (last_proven != 0 &&
-          convincing(score_run(ctx, p, run, last_proven, buffer), original, word_list)) {
+          convincing(score_run(ctx, p, run, last_proven, buffer, floor), original, word_list)) {
         run.shift = last_proven;
         run.accepted = true;
       } else {
-        run.shift = best_shift(ctx, p, run, buffer);
-        run.accepted = run.shift != 0 &&
-                       convincing(score_run(ctx, p, run, run.shift, buffer), original, word_list);
+        const Choice choice = best_shift(ctx, p, run, floor, buffer);
+        run.shift = choice.shift;
+        run.accepted = run.shift != 0 && convincing(choice.score, original, word_list);
       }
       if (run.accepted) {
         ++proven[run.shift];
@@ -569,9 +609,14 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
     for (Paragraph& p : damaged) {
       for (Run& run : p.runs) {
         if (run.accepted) continue;
-        const Score original = score_run(ctx, p, run, 0, buffer);
+        if (!run.scored) {
+          run.original = score_run(ctx, p, run, 0, buffer);
+          run.scored = true;
+        }
+        const Score& original = run.original;
         for (const auto& [n, shift] : by_use) {
-          if (convincing_with_known_offset(score_run(ctx, p, run, shift, buffer), original)) {
+          if (convincing_with_known_offset(
+                  score_run(ctx, p, run, shift, buffer, kKnownOffsetWordShare), original)) {
             run.shift = shift;
             run.accepted = true;
             break;

@@ -1,5 +1,8 @@
 #include "word_set.hpp"
 
+#include <array>
+#include <atomic>
+#include <cstring>
 #include <limits>
 
 namespace opis::repair {
@@ -10,7 +13,25 @@ uint32_t check_of(uint64_t h) {
   return c == 0 ? 1 : c;
 }
 
+std::atomic<uint64_t> next_generation{1};
+
+// One remembered look-up: the set's generation, the word and its tags.
+// Plain data, so the thread-local memo needs no destructor (a plugin with
+// thread-local destructors could not be unloaded).
+constexpr size_t kMemoBytes = 22;
+struct MemoEntry {
+  uint64_t generation = 0;  // 0: empty
+  uint64_t hash = 0;
+  uint8_t length = 0;
+  uint8_t tags = 0;
+  char bytes[kMemoBytes] = {};
+};
+constexpr size_t kMemoEntries = 1024;
+thread_local std::array<MemoEntry, kMemoEntries> memo;
+
 }  // namespace
+
+WordSet::WordSet() : generation_(next_generation.fetch_add(1, std::memory_order_relaxed)) {}
 
 uint64_t WordSet::hash(std::string_view word) {
   // FNV-1a: words are short, so a byte loop beats anything vectorised.
@@ -22,23 +43,47 @@ uint64_t WordSet::hash(std::string_view word) {
   return h ^ (h >> 29);
 }
 
+std::string_view WordSet::word_of(const Slot& s) const {
+  if (s.length <= kInlineBytes) return {s.bytes, s.length};
+  uint32_t offset = 0;
+  std::memcpy(&offset, s.bytes, sizeof offset);
+  return std::string_view(arena_).substr(offset, s.length);
+}
+
 uint8_t WordSet::find(std::string_view word) const {
   if (slots_.empty()) return 0;
   const uint64_t h = hash(word);
+  if (word.size() > kMemoBytes) return may_hold(h) ? find_in_slots(h, word) : 0;
+  // The memo first: a text repeats its words, damaged ones too ("WKH" is
+  // every shifted "the"), and the memo's lines are the likeliest in cache.
+  MemoEntry& remembered = memo[static_cast<size_t>(h >> 24) % kMemoEntries];
+  if (remembered.generation == generation_ && remembered.hash == h &&
+      remembered.length == word.size() &&
+      std::memcmp(remembered.bytes, word.data(), word.size()) == 0) {
+    return remembered.tags;
+  }
+  const uint8_t tags = may_hold(h) ? find_in_slots(h, word) : 0;
+  remembered.generation = generation_;
+  remembered.hash = h;
+  remembered.length = static_cast<uint8_t>(word.size());
+  remembered.tags = tags;
+  std::memcpy(remembered.bytes, word.data(), word.size());
+  return tags;
+}
+
+uint8_t WordSet::find_in_slots(uint64_t h, std::string_view word) const {
   const uint32_t check = check_of(h);
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.check == 0) return 0;
-    if (s.check == check && s.length == word.size() &&
-        std::string_view(arena_).substr(s.offset, s.length) == word) {
-      return s.tags;
-    }
+    if (holds(s, check, word)) return s.tags;
   }
 }
 
 bool WordSet::insert(std::string_view word, uint8_t tag) {
   if (word.size() > std::numeric_limits<uint16_t>::max()) return false;
+  generation_ = next_generation.fetch_add(1, std::memory_order_relaxed);
   if ((size_ + 1) * 2 > slots_.size()) grow();
   const uint64_t h = hash(word);
   const uint32_t check = check_of(h);
@@ -46,13 +91,24 @@ bool WordSet::insert(std::string_view word, uint8_t tag) {
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
     if (s.check == 0) {
-      s = {check, static_cast<uint32_t>(arena_.size()), static_cast<uint16_t>(word.size()), tag};
-      arena_.append(word);
+      if (word.size() > kInlineBytes &&
+          arena_.size() > std::numeric_limits<uint32_t>::max() - word.size()) {
+        return false;
+      }
+      s = Slot{check, static_cast<uint16_t>(word.size()), tag, {}};
+      if (word.size() <= kInlineBytes) {
+        std::memcpy(s.bytes, word.data(), word.size());
+      } else {
+        const auto offset = static_cast<uint32_t>(arena_.size());
+        std::memcpy(s.bytes, &offset, sizeof offset);
+        arena_.append(word);
+      }
+      const size_t bit = filter_index(h);
+      (*filter_)[bit / 64] |= uint64_t{1} << (bit % 64);
       ++size_;
       return true;
     }
-    if (s.check == check && s.length == word.size() &&
-        std::string_view(arena_).substr(s.offset, s.length) == word) {
+    if (holds(s, check, word)) {
       s.tags |= tag;
       return false;
     }
@@ -65,7 +121,7 @@ void WordSet::grow() {
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.check == 0) continue;
-    const uint64_t h = hash(std::string_view(arena_).substr(s.offset, s.length));
+    const uint64_t h = hash(word_of(s));
     size_t i = h & mask;
     while (slots_[i].check != 0) i = (i + 1) & mask;
     slots_[i] = s;

@@ -111,7 +111,9 @@ void AtomicFile::write(std::string_view bytes) {
 void AtomicFile::commit() {
   if (file_ == nullptr) return;  // nothing written since the last commit
   if (std::fflush(file_) != 0) fail("write failed");
-  if (::fsync(fileno(file_)) != 0) fail("fsync failed");
+  // EINVAL: a pipe or device (append to /dev/stdout, /dev/null), which has
+  // nothing to make durable.
+  if (::fsync(fileno(file_)) != 0 && !(append_ && errno == EINVAL)) fail("fsync failed");
   if (append_) return;
   // Permissions as for a newly created file (mkstemp makes it 0600).
   ::fchmod(fileno(file_), 0666 & ~current_umask());

@@ -14,6 +14,43 @@
 
 namespace opis::core {
 
+// Arrays handed out as views (an entity's surfaces, an annotation's
+// attributes), carved from blocks that stay put until clear(). Reading a
+// list of annotations costs one allocation per block, not one per item:
+// a repaired record carries an annotation every hundred-odd bytes, and the
+// enrichers after repair read them all.
+template <class T>
+class ViewArena {
+ public:
+  // Room for `n` items, valid until clear().
+  T* allocate(size_t n) {
+    if (blocks_.empty() || blocks_.back().capacity - blocks_.back().used < n) {
+      const size_t capacity = n > kBlockItems ? n : kBlockItems;
+      blocks_.push_back({std::make_unique<T[]>(capacity), capacity, 0});
+    }
+    Block& block = blocks_.back();
+    T* items = block.items.get() + block.used;
+    block.used += n;
+    return items;
+  }
+  // Keeps one block for the next callback; a burst of reads does not pin
+  // its memory on the record.
+  void clear() {
+    if (blocks_.empty()) return;
+    blocks_.resize(1);
+    blocks_.front().used = 0;
+  }
+
+ private:
+  static constexpr size_t kBlockItems = 256;
+  struct Block {
+    std::unique_ptr<T[]> items;
+    size_t capacity = 0;
+    size_t used = 0;
+  };
+  std::vector<Block> blocks_;
+};
+
 struct PluginIdentity {
   std::string name;
   std::string version;
@@ -29,8 +66,8 @@ struct opis_record {
   // the record is modified and after every callback, which is exactly the
   // lifetime plugin.h promises for those views.
   mutable std::string rendered;
-  mutable std::vector<std::unique_ptr<std::vector<opis_str>>> surface_views;
-  mutable std::vector<std::unique_ptr<std::vector<opis_property>>> attribute_views;
+  mutable opis::core::ViewArena<opis_str> surface_views;
+  mutable opis::core::ViewArena<opis_property> attribute_views;
 
   void release_views() const {
     rendered.clear();

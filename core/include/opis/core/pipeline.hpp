@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,18 @@ struct DocumentResult {
   std::optional<DocumentFailure> failure;
 };
 
+// Told how long each plugin call took (the daemon's latency histograms).
+// Called from worker threads, concurrently; step_started and step_finished
+// of one call run on the thread that makes the call, so an observer can read
+// that thread's CPU clock around it (the pipeline bench does).
+class PipelineObserver {
+ public:
+  virtual ~PipelineObserver() = default;
+  virtual void step_started(const std::string& /*plugin_label*/) {}
+  virtual void step_finished(const std::string& plugin_label, std::chrono::nanoseconds elapsed,
+                             bool ok) = 0;
+};
+
 class Pipeline {
  public:
   // Checks every step first (the plugin exists, its config passes its
@@ -49,6 +62,8 @@ class Pipeline {
 
   unsigned workers() const { return workers_; }
   const PipelineConfig& config() const { return config_; }
+  // Set before the first process(); the observer outlives the pipeline.
+  void set_observer(PipelineObserver* observer) { observer_ = observer; }
 
   // Ingest and enrich one document on worker `worker` (< workers()).
   DocumentResult process(Document document, unsigned worker,
@@ -69,6 +84,7 @@ class Pipeline {
 
   PipelineConfig config_;
   unsigned workers_;
+  PipelineObserver* observer_ = nullptr;
   std::vector<std::unique_ptr<Step>> ingest_;
   std::vector<std::unique_ptr<Step>> enrich_;
   std::vector<std::unique_ptr<Step>> output_;

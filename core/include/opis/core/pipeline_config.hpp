@@ -44,6 +44,11 @@ struct PipelineConfig {
 // and the environment.
 using PipelineVariables = std::map<std::string, std::string, std::less<>>;
 
+// Replaces the variables in every string inside `value`; UsageError names
+// `where` and the unknown variable or unset environment variable.
+void substitute_variables(nlohmann::json& value, const PipelineVariables& variables,
+                          const std::string& where);
+
 // Throws UsageError naming the file, the place and the problem.
 PipelineConfig parse_pipeline_config(std::string_view yaml_text, std::string_view source_name,
                                      const PipelineVariables& variables);

@@ -1,7 +1,9 @@
-// Byte-level text checks shared by the host API and the pipeline.
+// Byte-level text checks shared by the host API and the pipeline, and
+// reading the files users name.
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +17,10 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 inline bool is_valid_utf8(std::string_view text) {
   return !first_invalid_utf8(text);
 }
+
+// The whole of `file`; UsageError "FILE: cannot read WHAT" when it cannot be
+// opened (config files, pipelines, keys: what a user named).
+std::string read_whole_file(const std::filesystem::path& file, std::string_view what);
 
 // Lowercase hex SHA-256 of `bytes`.
 std::string sha256_hex(std::string_view bytes);

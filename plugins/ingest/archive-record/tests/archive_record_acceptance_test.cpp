@@ -52,7 +52,7 @@ void expect_clean_text(const opis::v1::Record& record) {
 
 size_t translator_notes(const opis::v1::Record& record) {
   size_t n = 0;
-  for (const auto& a : annotations(record, "editorial_note")) {
+  for (const auto& a : annotations_of_type(record, "editorial_note")) {
     if (attribute(a, "kind") == "translator_note") {
       EXPECT_THAT(spanned(record, a), StartsWith("[Translator"));
       ++n;
@@ -63,7 +63,8 @@ size_t translator_notes(const opis::v1::Record& record) {
 
 size_t marks_of_kind(const opis::v1::Record& record, const std::string& kind) {
   size_t n = 0;
-  for (const auto& a : annotations(record, "editorial_note")) n += attribute(a, "kind") == kind;
+  for (const auto& a : annotations_of_type(record, "editorial_note"))
+    n += attribute(a, "kind") == kind;
   return n;
 }
 
@@ -81,7 +82,7 @@ TEST(ArchiveRecordSeeds, Seed000RecordPage) {
   EXPECT_THAT(record.summary(), StartsWith("Dimo Dichev, Head of the Central Committee"));
   EXPECT_THAT(citation_raws(record),
               ElementsAre("Central State Archive, Sofia, Fond 1-B, Opis 91, A.E. 378, p. 1-3"));
-  EXPECT_THAT(metadata(record, "acquisition"),
+  EXPECT_THAT(metadata_values(record, "acquisition"),
               ElementsAre("Obtained by Jordan Baev and translated by Greta Keremidchieva"));
   ASSERT_EQ(record.footnotes_size(), 1);
   EXPECT_EQ(record.footnotes(0).marker(), "1");
@@ -94,14 +95,14 @@ TEST(ArchiveRecordSeeds, Seed000RecordPage) {
   expect_clean_text(record);
   // "the Moscow meeting [of 81 Communist and Workers Parties, November-December 1960]"
   bool insertion = false;
-  for (const auto& a : annotations(record, "editorial_note")) {
+  for (const auto& a : annotations_of_type(record, "editorial_note")) {
     insertion |=
         spanned(record, a) == "[of 81 Communist and Workers Parties, November-December 1960]" &&
         attribute(a, "kind") == "insertion";
   }
   EXPECT_TRUE(insertion);
   bool bcp = false;
-  for (const auto& a : annotations(record, "expansion")) {
+  for (const auto& a : annotations_of_type(record, "expansion")) {
     bcp |= attribute(a, "abbreviation") == "CC BCP" &&
            a.value() == "Central Committee of the Bulgarian Communist Party";
   }
@@ -118,7 +119,7 @@ TEST(ArchiveRecordSeeds, Seed004LongSpeech) {
   EXPECT_THAT(record.summary(), StartsWith("Kim Il Sung reflects upon the delegation"));
   EXPECT_THAT(citation_raws(record),
               ElementsAre("GARF, Fond 5446, Opis 98, Delo 721, Listy 69-103"));
-  EXPECT_THAT(metadata(record, "acquisition"), ElementsAre("Translated by Gary Goldberg."));
+  EXPECT_THAT(metadata_values(record, "acquisition"), ElementsAre("Translated by Gary Goldberg."));
   EXPECT_EQ(record.footnotes_size(), 0);
   EXPECT_EQ(translator_notes(record), 2u);
   EXPECT_THAT(record.text(), StartsWith("(Report of Cde. Kim Il Sung"));
@@ -295,14 +296,14 @@ TEST_P(ArchiveRecordCorpus, FactsOfTheExampleReadme) {
   }
   EXPECT_THAT(citation_raws(record), ElementsAre(facts.citation));
   if (facts.acquisition.empty()) {
-    EXPECT_THAT(metadata(record, "acquisition"), IsEmpty());
+    EXPECT_THAT(metadata_values(record, "acquisition"), IsEmpty());
   } else {
-    EXPECT_THAT(metadata(record, "acquisition"), ElementsAre(facts.acquisition));
+    EXPECT_THAT(metadata_values(record, "acquisition"), ElementsAre(facts.acquisition));
   }
   EXPECT_EQ(translator_notes(record), static_cast<size_t>(facts.translator_notes));
   EXPECT_EQ(marks_of_kind(record, "illegible"), static_cast<size_t>(facts.illegible));
   std::vector<std::string> abbreviations;
-  for (const auto& a : annotations(record, "expansion")) {
+  for (const auto& a : annotations_of_type(record, "expansion")) {
     abbreviations.push_back(attribute(a, "abbreviation"));
     EXPECT_THAT(spanned(record, a), StartsWith(attribute(a, "abbreviation") + " [" + a.value()));
   }
@@ -328,14 +329,14 @@ TEST(ArchiveRecordCorpusLabels, RodongSinmunLabelBlock) {
   ASSERT_EQ(record.contributors_size(), 1);
   EXPECT_EQ(record.contributors(0).name(), "Rodong Sinmun editorial board");
   EXPECT_EQ(record.contributors(0).role(), "author");
-  EXPECT_THAT(metadata(record, "Original Archive"), ElementsAre("Rodong Sinmun"));
-  EXPECT_THAT(metadata(record, "Associated Places"),
+  EXPECT_THAT(metadata_values(record, "Original Archive"), ElementsAre("Rodong Sinmun"));
+  EXPECT_THAT(metadata_values(record, "Associated Places"),
               ElementsAre("Seoul (South Korea); Korea (North); Korea (South); Japan"));
-  const auto topics = metadata(record, "Associated Topics");
+  const auto topics = metadata_values(record, "Associated Topics");
   ASSERT_EQ(topics.size(), 1u);
   EXPECT_EQ(std::count(topics[0].begin(), topics[0].end(), ';'), 2);
-  EXPECT_THAT(metadata(record, "original_uploaded_date"), ElementsAre("2016-03-22"));
-  EXPECT_THAT(metadata(record, "record_id"), ElementsAre("900164"));
+  EXPECT_THAT(metadata_values(record, "original_uploaded_date"), ElementsAre("2016-03-22"));
+  EXPECT_THAT(metadata_values(record, "record_id"), ElementsAre("900164"));
   EXPECT_THAT(record.text(), StartsWith("The Flame of April Cannot Be Extinguished"));
   EXPECT_THAT(record.text(), Not(HasSubstr("Associated")));
 }
@@ -345,18 +346,18 @@ TEST(ArchiveRecordCorpusLabels, HungarianReportLabelBlock) {
   ASSERT_EQ(record.contributors_size(), 1);
   EXPECT_EQ(record.contributors(0).name(), "Ambassador J\xC3\xB3zsef K\xC3\xA1rp\xC3\xA1ti");
   EXPECT_EQ(record.contributors(0).role(), "author");
-  EXPECT_THAT(metadata(record, "Original Archive"),
+  EXPECT_THAT(metadata_values(record, "Original Archive"),
               ElementsAre("Hungarian National Archives (MOL)"));
-  EXPECT_THAT(metadata(record, "Associated Places"),
+  EXPECT_THAT(metadata_values(record, "Associated Places"),
               ElementsAre("Korea (North); Moscow (Russia); China"));
-  EXPECT_THAT(metadata(record, "Original Classification"), ElementsAre("Top Secret"));
+  EXPECT_THAT(metadata_values(record, "Original Classification"), ElementsAre("Top Secret"));
 }
 
 TEST(ArchiveRecordCorpusLabels, FedorenkoRecordIdAndUploadedDate) {
   const auto record =
       ingest_file(corpus("record-1956-10-05-fedorenko-ri-sang-jo-conversation.txt"));
-  EXPECT_THAT(metadata(record, "original_uploaded_date"), ElementsAre("2011-11-08"));
-  EXPECT_THAT(metadata(record, "record_id"), ElementsAre("900102"));
+  EXPECT_THAT(metadata_values(record, "original_uploaded_date"), ElementsAre("2011-11-08"));
+  EXPECT_THAT(metadata_values(record, "record_id"), ElementsAre("900102"));
 }
 
 TEST(ArchiveRecordCorpusProbe, RecordPagesAreClaimedAndListingsAndArticlesAreNot) {

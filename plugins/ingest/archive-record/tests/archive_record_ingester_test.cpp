@@ -235,7 +235,7 @@ TEST(ArchiveRecord, FootnoteSpanIsTheFirstMarkerInText) {
 
 TEST(ArchiveRecord, EveryMarkerOccurrenceGetsAFootnoteRef) {
   const auto record = ingest_one(TestPage().str());
-  const auto refs = annotations(record, "footnote_ref");
+  const auto refs = annotations_of_type(record, "footnote_ref");
   ASSERT_EQ(refs.size(), 3u);
   EXPECT_EQ(refs[0].value(), "1");
   EXPECT_EQ(refs[1].value(), "2");
@@ -264,7 +264,7 @@ TEST(ArchiveRecord, PageWithoutNotesHasNoFootnotesAndKeepsBracketedNumbers) {
   page.notes.clear();
   const auto record = ingest_one(page.str());
   EXPECT_EQ(record.footnotes_size(), 0);
-  EXPECT_THAT(annotations(record, "footnote_ref"), IsEmpty());
+  EXPECT_THAT(annotations_of_type(record, "footnote_ref"), IsEmpty());
   EXPECT_THAT(record.text(), HasSubstr("delegation.[1]"));
 }
 
@@ -273,7 +273,7 @@ TEST(ArchiveRecord, PageWithoutNotesHasNoFootnotesAndKeepsBracketedNumbers) {
 TEST(ArchiveRecord, TranslatorsNoteIsAnnotatedAndStaysInText) {
   const auto record = ingest_one(TestPage().str());
   std::vector<opis::v1::Annotation> notes;
-  for (const auto& a : annotations(record, "editorial_note")) {
+  for (const auto& a : annotations_of_type(record, "editorial_note")) {
     if (attribute(a, "kind") == "translator_note") notes.push_back(a);
   }
   ASSERT_EQ(notes.size(), 1u);
@@ -286,7 +286,7 @@ TEST(ArchiveRecord, TranslatorsNoteWithCurlyApostropheIsAnnotated) {
   page.notes.clear();
   page.body = "He said it [Translator\xE2\x80\x99s note: quietly] twice.\n\n";
   const auto record = ingest_one(page.str());
-  const auto notes = annotations(record, "editorial_note");
+  const auto notes = annotations_of_type(record, "editorial_note");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(attribute(notes[0], "kind"), "translator_note");
 }
@@ -294,7 +294,7 @@ TEST(ArchiveRecord, TranslatorsNoteWithCurlyApostropheIsAnnotated) {
 TEST(ArchiveRecord, SignatureAndIllegibleAreEditorialNotes) {
   const auto record = ingest_one(TestPage().str());
   std::vector<std::string> kinds;
-  for (const auto& a : annotations(record, "editorial_note")) {
+  for (const auto& a : annotations_of_type(record, "editorial_note")) {
     const auto kind = attribute(a, "kind");
     if (kind == "signature" || kind == "illegible") {
       kinds.push_back(kind);
@@ -307,7 +307,7 @@ TEST(ArchiveRecord, SignatureAndIllegibleAreEditorialNotes) {
 TEST(ArchiveRecord, OtherBracketedInsertionIsAnEditorialNote) {
   const auto record = ingest_one(TestPage().str());
   std::vector<std::string> insertions;
-  for (const auto& a : annotations(record, "editorial_note")) {
+  for (const auto& a : annotations_of_type(record, "editorial_note")) {
     if (attribute(a, "kind") == "insertion") insertions.push_back(spanned(record, a));
   }
   EXPECT_THAT(insertions, ElementsAre("[the meeting in]"));
@@ -315,7 +315,7 @@ TEST(ArchiveRecord, OtherBracketedInsertionIsAnEditorialNote) {
 
 TEST(ArchiveRecord, AcronymExpansionIsAnnotatedWithItsAbbreviation) {
   const auto record = ingest_one(TestPage().str());
-  const auto expansions = annotations(record, "expansion");
+  const auto expansions = annotations_of_type(record, "expansion");
   ASSERT_EQ(expansions.size(), 1u);
   EXPECT_EQ(expansions[0].value(), "Communist Party of the Soviet Union");
   EXPECT_EQ(attribute(expansions[0], "abbreviation"), "CPSU");
@@ -329,7 +329,7 @@ TEST(ArchiveRecord, MultiWordAbbreviationIsExpandedWhole) {
       "He wrote to the CPSU CC [Central Committee of the Communist Party of the Soviet "
       "Union] and to the VKP(b) [All-Union Communist Party (Bolsheviks)].\n\n";
   const auto record = ingest_one(page.str());
-  const auto expansions = annotations(record, "expansion");
+  const auto expansions = annotations_of_type(record, "expansion");
   ASSERT_EQ(expansions.size(), 2u);
   EXPECT_EQ(attribute(expansions[0], "abbreviation"), "CPSU CC");
   EXPECT_EQ(attribute(expansions[1], "abbreviation"), "VKP(b)");
@@ -340,8 +340,8 @@ TEST(ArchiveRecord, BracketAfterOrdinaryWordIsNotAnExpansion) {
   page.notes.clear();
   page.body = "They rebuilt the [Kansen] plant and met Ri [Syn Yeb] there.\n\n";
   const auto record = ingest_one(page.str());
-  EXPECT_THAT(annotations(record, "expansion"), IsEmpty());
-  EXPECT_EQ(annotations(record, "editorial_note").size(), 2u);
+  EXPECT_THAT(annotations_of_type(record, "expansion"), IsEmpty());
+  EXPECT_EQ(annotations_of_type(record, "editorial_note").size(), 2u);
 }
 
 // ------------------------------------------------------------ citations
@@ -354,7 +354,7 @@ TEST(ArchiveRecord, CitationRawLeavesOutTheAcquisition) {
 
 TEST(ArchiveRecord, AcquisitionSentenceBecomesMetadataVerbatim) {
   const auto record = ingest_one(TestPage().str());
-  EXPECT_THAT(metadata(record, "acquisition"),
+  EXPECT_THAT(metadata_values(record, "acquisition"),
               ElementsAre("Obtained by Ann Finder and translated by Tom Writer."));
 }
 
@@ -373,7 +373,7 @@ TEST(ArchiveRecord, AcquisitionVariantsAreSplitOff) {
     const auto record = ingest_one(page.str());
     ASSERT_EQ(record.citations_size(), 1) << line;
     EXPECT_THAT(record.citations(0).raw(), Not(HasSubstr("by"))) << line;
-    EXPECT_THAT(metadata(record, "acquisition"), ElementsAre(acquisition)) << line;
+    EXPECT_THAT(metadata_values(record, "acquisition"), ElementsAre(acquisition)) << line;
   }
 }
 
@@ -382,7 +382,7 @@ TEST(ArchiveRecord, CitationWithoutAcquisitionHasNoAcquisitionEntry) {
   page.information = "Document Information\n\nTest Archive, Fond 5446, Opis 98, Delo 721.\n\n";
   const auto record = ingest_one(page.str());
   EXPECT_THAT(citation_raws(record), ElementsAre("Test Archive, Fond 5446, Opis 98, Delo 721"));
-  EXPECT_THAT(metadata(record, "acquisition"), IsEmpty());
+  EXPECT_THAT(metadata_values(record, "acquisition"), IsEmpty());
 }
 
 TEST(ArchiveRecord, TwoCitationSentencesGiveTwoCitations) {
@@ -397,16 +397,16 @@ TEST(ArchiveRecord, TwoCitationSentencesGiveTwoCitations) {
 
 TEST(ArchiveRecord, RecordIdAndUploadedDateGoToMetadata) {
   const auto record = ingest_one(TestPage().str());
-  EXPECT_THAT(metadata(record, "record_id"), ElementsAre("123456"));
-  EXPECT_THAT(metadata(record, "original_uploaded_date"), ElementsAre("2020-01-02"));
+  EXPECT_THAT(metadata_values(record, "record_id"), ElementsAre("123456"));
+  EXPECT_THAT(metadata_values(record, "original_uploaded_date"), ElementsAre("2020-01-02"));
 }
 
 TEST(ArchiveRecord, EmptyRecordLabelsGiveNoMetadata) {
   TestPage page;
   page.labels = "Original Uploaded Date\n\n\n\n\n\nRecord ID";
   const auto record = ingest_one(page.str());
-  EXPECT_THAT(metadata(record, "record_id"), IsEmpty());
-  EXPECT_THAT(metadata(record, "original_uploaded_date"), IsEmpty());
+  EXPECT_THAT(metadata_values(record, "record_id"), IsEmpty());
+  EXPECT_THAT(metadata_values(record, "original_uploaded_date"), IsEmpty());
 }
 
 // ------------------------------------------------------------ label blocks
@@ -425,7 +425,7 @@ TEST(ArchiveRecord, SourceLabelBecomesCitationWithAcquisitionSplitOff) {
   page.information = kLabelBlock;
   const auto record = ingest_one(page.str());
   EXPECT_THAT(citation_raws(record), ElementsAre("Test Gazette, 19 April 1964"));
-  EXPECT_THAT(metadata(record, "acquisition"), ElementsAre("Translated by Tom Writer."));
+  EXPECT_THAT(metadata_values(record, "acquisition"), ElementsAre("Translated by Tom Writer."));
 }
 
 TEST(ArchiveRecord, AuthorLabelGivesOneAuthorPerLine) {
@@ -442,8 +442,8 @@ TEST(ArchiveRecord, OtherLabelsBecomeMetadataJoinedWithSemicolons) {
   TestPage page;
   page.information = kLabelBlock;
   const auto record = ingest_one(page.str());
-  EXPECT_THAT(metadata(record, "Original Archive"), ElementsAre("Test Gazette"));
-  EXPECT_THAT(metadata(record, "Associated Places"), ElementsAre("Place One; Place Two"));
+  EXPECT_THAT(metadata_values(record, "Original Archive"), ElementsAre("Test Gazette"));
+  EXPECT_THAT(metadata_values(record, "Associated Places"), ElementsAre("Place One; Place Two"));
   EXPECT_THAT(record.text(), Not(HasSubstr("Place One")));
 }
 
@@ -459,7 +459,7 @@ TEST(ArchiveRecord, HeaderClassificationWinsOverOriginalClassification) {
   page.information = kLabelBlock;
   const auto record = ingest_one(page.str());
   EXPECT_EQ(record.classification(), "Top Secret");
-  EXPECT_THAT(metadata(record, "Original Classification"), ElementsAre("Not classified"));
+  EXPECT_THAT(metadata_values(record, "Original Classification"), ElementsAre("Not classified"));
 }
 
 TEST(ArchiveRecord, UnlistedColonLabelBecomesMetadata) {
@@ -467,7 +467,7 @@ TEST(ArchiveRecord, UnlistedColonLabelBecomesMetadata) {
   page.information =
       "Document Information\n\nTest Archive, Fond 1, Delo 2.\n\nKeywords here:\n\nx; y\n\n";
   const auto record = ingest_one(page.str());
-  EXPECT_THAT(metadata(record, "Keywords here"), ElementsAre("x; y"));
+  EXPECT_THAT(metadata_values(record, "Keywords here"), ElementsAre("x; y"));
 }
 
 TEST(ArchiveRecord, ExtraVocabularyFileAddsALabel) {
@@ -476,7 +476,7 @@ TEST(ArchiveRecord, ExtraVocabularyFileAddsALabel) {
   TestPage page;
   page.labels += "\nShelf Mark\n\nA-17\n";
   const auto record = ingest_one(page.str(), {{"vocabulary_files", {file.string()}}});
-  EXPECT_THAT(metadata(record, "shelf_mark"), ElementsAre("A-17"));
+  EXPECT_THAT(metadata_values(record, "shelf_mark"), ElementsAre("A-17"));
 }
 
 TEST(ArchiveRecord, UnreadableVocabularyFileStopsTheStart) {
@@ -508,7 +508,7 @@ TEST(ArchiveRecord, PageWithRecordLabelsButNoDocumentInformationKeepsBodyOutOfRi
   const auto record = ingest_one(page.str());
   EXPECT_EQ(record.text(), kBody);
   EXPECT_THAT(record.rights(), HasSubstr("reuse"));
-  EXPECT_THAT(metadata(record, "record_id"), ElementsAre("123456"));
+  EXPECT_THAT(metadata_values(record, "record_id"), ElementsAre("123456"));
   EXPECT_THAT(record.warnings(), Not(IsEmpty()));
 }
 
@@ -616,8 +616,8 @@ TEST(ArchiveRecord, FiveMegabytesOfBodyIngestWhole) {
   const auto record = ingest_one(page.str());
   EXPECT_GE(page.str().size(), 5u * 1024 * 1024);
   EXPECT_EQ(record.text().size(), expected.size());
-  EXPECT_EQ(annotations(record, "footnote_ref").size(), kParagraphs);
-  EXPECT_EQ(annotations(record, "expansion").size(), kParagraphs);
+  EXPECT_EQ(annotations_of_type(record, "footnote_ref").size(), kParagraphs);
+  EXPECT_EQ(annotations_of_type(record, "expansion").size(), kParagraphs);
 }
 
 }  // namespace

@@ -25,23 +25,8 @@ inline opis::v1::Record ingest_one(const std::string& page,
   return result.records.empty() ? opis::v1::Record() : result.records.front()->message;
 }
 
-// The values of the metadata entries called `name`.
-inline std::vector<std::string> metadata(const opis::v1::Record& record, const std::string& name) {
-  std::vector<std::string> values;
-  for (const auto& property : record.metadata()) {
-    if (property.name() == name) values.push_back(property.value());
-  }
-  return values;
-}
-
-inline std::vector<opis::v1::Annotation> annotations(const opis::v1::Record& record,
-                                                     const std::string& type) {
-  std::vector<opis::v1::Annotation> found;
-  for (const auto& annotation : record.annotations()) {
-    if (annotation.type() == type) found.push_back(annotation);
-  }
-  return found;
-}
+using opis::test::annotations_of_type;
+using opis::test::metadata_values;
 
 inline std::string attribute(const opis::v1::Annotation& annotation, const std::string& name) {
   for (const auto& property : annotation.attributes()) {

@@ -31,7 +31,7 @@ void expect_bread_and_advice(const std::vector<opis::v1::Record>& records) {
   const auto& article = records[0];
   EXPECT_EQ(article.kind(), "article");
   EXPECT_EQ(article.title(), kTitle);
-  EXPECT_THAT(metadata(article, "byline"), ElementsAre("By Halina Worth"));
+  EXPECT_THAT(metadata_values(article, "byline"), ElementsAre("By Halina Worth"));
   ASSERT_EQ(article.footnotes_size(), 6);
   for (int i = 0; i < 6; ++i) EXPECT_EQ(article.footnotes(i).marker(), std::to_string(i + 1));
   EXPECT_THAT(article.footnotes(2).text(),
@@ -45,7 +45,7 @@ void expect_bread_and_advice(const std::vector<opis::v1::Record>& records) {
   EXPECT_THAT(article.text(), AllOf(Not(HasSubstr("DOCUMENT")), Not(HasSubstr("NOTES")),
                                     Not(HasSubstr("By Halina Worth")),
                                     Not(HasSubstr("Kim Il Sung began by saying"))));
-  for (const auto& ref : annotations(article, "footnote_ref")) {
+  for (const auto& ref : annotations_of_type(article, "footnote_ref")) {
     EXPECT_EQ(spanned(article, ref), ref.value());
   }
   EXPECT_EQ(spanned(article, article.footnotes(2)), "3");
@@ -56,11 +56,11 @@ void expect_bread_and_advice(const std::vector<opis::v1::Record>& records) {
   EXPECT_EQ(document.title(),
             "Record of Conversation between Ambassador V. I. Ivanov and Kim Il Sung, 12 March "
             "1957 (excerpt)");
-  EXPECT_THAT(metadata(document, "document_number"), ElementsAre("1"));
-  EXPECT_THAT(metadata(document, "part_of"), ElementsAre(kTitle));
+  EXPECT_THAT(metadata_values(document, "document_number"), ElementsAre("1"));
+  EXPECT_THAT(metadata_values(document, "part_of"), ElementsAre(kTitle));
   EXPECT_THAT(citation_raws(document),
               ElementsAre("RGANI, Fond 5, Opis 28, Delo 412, Listy 129-131"));
-  EXPECT_THAT(metadata(document, "acquisition"),
+  EXPECT_THAT(metadata_values(document, "acquisition"),
               ElementsAre("Obtained and translated by Halina Worth."));
   EXPECT_THAT(document.text(), StartsWith("Kim Il Sung began by saying"));
   EXPECT_THAT(document.text(), Not(HasSubstr("NOTES")));
@@ -128,7 +128,7 @@ TEST(ArticleSeeds, Seed003JournalExtraction) {
   // Headings read from the seed: DOCUMENT No. 1, 2, 6, 16, 24, 25 and
   // Document No. 4, 7, 26, 29, 30.
   std::vector<std::string> numbers;
-  for (const auto& d : documents) numbers.push_back(metadata(d, "document_number").at(0));
+  for (const auto& d : documents) numbers.push_back(metadata_values(d, "document_number").at(0));
   EXPECT_THAT(numbers, ElementsAre("1", "2", "4", "6", "7", "16", "24", "25", "26", "29", "30"));
   for (const auto& d : documents) EXPECT_EQ(d.citations_size(), 1) << d.title();
 
@@ -142,26 +142,26 @@ TEST(ArticleSeeds, Seed003JournalExtraction) {
   EXPECT_EQ(documents[0].warnings_size(), 1);
   EXPECT_THAT(citation_raws(documents[1]),
               ElementsAre("RGANI, Fond 5, Opis 28, Delo 410, Listy 22-25"));
-  EXPECT_THAT(metadata(documents[1], "acquisition"),
+  EXPECT_THAT(metadata_values(documents[1], "acquisition"),
               ElementsAre("Obtained and translated for CWIHP by James F. Person."));
   EXPECT_EQ(documents[2].title(),
             "Report by N. T. Fedorenko on a Meeting with DPRK Ambassador to the USSR Li Sangjo, "
             "29 May 1956");
-  EXPECT_THAT(metadata(documents[2], "acquisition"),
+  EXPECT_THAT(metadata_values(documents[2], "acquisition"),
               ElementsAre("Obtained for CWIHP by Nobuo Shimotomai and translated for CWIHP by "
                           "Gary Goldberg."));
   EXPECT_THAT(citation_raws(documents[5]),
               ElementsAre("RGANI, Fond 5, Opis 28, Delo 410,Listy 322-325"));
   EXPECT_THAT(citation_raws(documents[8]),
               ElementsAre("Library of Congress, DK949.32 K6 Korea Cage"));
-  EXPECT_THAT(metadata(documents[8], "acquisition"),
+  EXPECT_THAT(metadata_values(documents[8], "acquisition"),
               ElementsAre("Obtained for CWIHP by James F. Person and translated for CWIHP by Choe "
                           "Lyong."));
   EXPECT_THAT(citation_raws(documents[10]),
               ElementsAre("RGANI, Fond 5, Opis 28, Delo 486, Listi 1-17"));
   for (const auto& d : documents) {
     EXPECT_THAT(d.text(), Not(HasSubstr("[Source"))) << d.title();
-    EXPECT_THAT(metadata(d, "part_of"), testing::IsEmpty());
+    EXPECT_THAT(metadata_values(d, "part_of"), testing::IsEmpty());
   }
   // Page furniture between paragraphs: the repeated running head and page
   // numbers go, the single "New Evidence on North Korea" stays.

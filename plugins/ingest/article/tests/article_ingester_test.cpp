@@ -52,7 +52,7 @@ TEST(Articles, TitleIsTheHeadingLinesBeforeTheByline) {
 
 TEST(Articles, BylineIsKeptVerbatimInMetadataNotInContributors) {
   const auto record = only_article(article());
-  EXPECT_THAT(metadata(record, "byline"), ElementsAre("By Ann Example"));
+  EXPECT_THAT(metadata_values(record, "byline"), ElementsAre("By Ann Example"));
   EXPECT_EQ(record.contributors_size(), 0);
   EXPECT_THAT(record.text(), Not(HasSubstr("By Ann Example")));
 }
@@ -75,7 +75,7 @@ TEST(Articles, HardWrappedLinesAndTrailingSpacesAreKeptForRepair) {
 TEST(Articles, WithoutABylineThereIsNoTitle) {
   const auto record = only_article("Plain opening paragraph of an article.\n\nAnother one.\n");
   EXPECT_EQ(record.title(), "");
-  EXPECT_THAT(metadata(record, "byline"), IsEmpty());
+  EXPECT_THAT(metadata_values(record, "byline"), IsEmpty());
   EXPECT_EQ(record.text(), "Plain opening paragraph of an article.\n\nAnother one.");
 }
 
@@ -93,7 +93,7 @@ TEST(Articles, SecondTitleAndBylineStartAnotherArticle) {
   const auto records = of_kind(ingest_all(text), "article");
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[1].title(), "A Second Essay on Barley");
-  EXPECT_THAT(metadata(records[1], "byline"), ElementsAre("By Bo Other and Cy Third"));
+  EXPECT_THAT(metadata_values(records[1], "byline"), ElementsAre("By Bo Other and Cy Third"));
   EXPECT_EQ(records[1].text(), "Barley grew well.");
   EXPECT_EQ(records[0].footnotes_size(), 3);
 }
@@ -110,7 +110,7 @@ TEST(Articles, ShortFrontMatterAboveTheFirstTitleIsLeftOutWithAWarning) {
 
 TEST(Markers, NumbersGluedToWordsOrPunctuationBecomeFootnoteRefs) {
   const auto record = only_article(article());
-  const auto refs = annotations(record, "footnote_ref");
+  const auto refs = annotations_of_type(record, "footnote_ref");
   ASSERT_EQ(refs.size(), 3u);
   EXPECT_EQ(refs[0].value(), "1");
   EXPECT_EQ(spanned(record, refs[0]), "1");
@@ -120,7 +120,7 @@ TEST(Markers, NumbersGluedToWordsOrPunctuationBecomeFootnoteRefs) {
 
 TEST(Markers, YearsAndPageNumbersAreNotMarkers) {
   const auto record = only_article(article());
-  for (const auto& ref : annotations(record, "footnote_ref")) {
+  for (const auto& ref : annotations_of_type(record, "footnote_ref")) {
     EXPECT_NE(record.text().substr(ref.begin() - 1, 1), " ") << ref.value();
   }
   EXPECT_THAT(marker_values(record), ElementsAre("1", "2", "3"));
@@ -135,7 +135,7 @@ TEST(Markers, OnlyNumbersThatHaveANoteBecomeMarkers) {
 TEST(Markers, NumberOutOfSequenceIsDropped) {
   const auto record =
       only_article(article("First claim.1 See folio l.3 here. Second claim.2 Third claim.3\n\n"));
-  const auto refs = annotations(record, "footnote_ref");
+  const auto refs = annotations_of_type(record, "footnote_ref");
   ASSERT_EQ(refs.size(), 3u);
   EXPECT_EQ(record.text().substr(refs[2].begin() - 6, 7), "claim.3");
 }
@@ -144,7 +144,7 @@ TEST(Markers, NumberAfterADigitCountsOnlyWhenItContinuesTheNumbering) {
   const auto record =
       only_article(article("It began in 1956.1 It ended in 1957.3 Later.2 And later.3\n\n"));
   EXPECT_THAT(marker_values(record), ElementsAre("1", "2", "3"));
-  const auto refs = annotations(record, "footnote_ref");
+  const auto refs = annotations_of_type(record, "footnote_ref");
   EXPECT_EQ(record.text().substr(refs[0].begin() - 5, 6), "1956.1");
   EXPECT_EQ(record.text().substr(refs[2].begin() - 6, 7), "later.3");
 }
@@ -161,7 +161,7 @@ TEST(Markers, DigitsInsideADamagedRunAreNotMarkers) {
   // "KWP." shifted by the damaged font is ".:3" followed by U+FFFD.
   const auto record = only_article(article(
       "The Congress of the\xEF\xBF\xBD.:3\xEF\xBF\xBD\xEF\xBF\xBD While.1 More.2 End.3\n\n"));
-  const auto refs = annotations(record, "footnote_ref");
+  const auto refs = annotations_of_type(record, "footnote_ref");
   ASSERT_EQ(refs.size(), 3u);
   EXPECT_EQ(record.text().substr(refs[0].begin() - 6, 7), "While.1");
 }
@@ -275,7 +275,7 @@ TEST(Documents, SourceBlockGivesCitationAndAcquisition) {
   const auto document = of_kind(ingest_all(article(kBody + kDocument)), "document").at(0);
   EXPECT_THAT(citation_raws(document),
               ElementsAre("Test Archive, Fond 9, Opis 8, Delo 7, Listy 1-2"));
-  EXPECT_THAT(metadata(document, "acquisition"),
+  EXPECT_THAT(metadata_values(document, "acquisition"),
               ElementsAre("Obtained and translated by Ann Example."));
 }
 
@@ -287,9 +287,9 @@ TEST(Documents, TextIsTheSectionBodyWithoutHeadingTitleAndSource) {
 
 TEST(Documents, PartOfAndDocumentNumberAreMetadata) {
   const auto document = of_kind(ingest_all(article(kBody + kDocument)), "document").at(0);
-  EXPECT_THAT(metadata(document, "part_of"),
+  EXPECT_THAT(metadata_values(document, "part_of"),
               ElementsAre("A Test of Titles: Wheat and Tea in the Northern Provinces, 1951-1952"));
-  EXPECT_THAT(metadata(document, "document_number"), ElementsAre("1"));
+  EXPECT_THAT(metadata_values(document, "document_number"), ElementsAre("1"));
 }
 
 TEST(Documents, HeadingVariantsAllStartSections) {
@@ -301,10 +301,10 @@ TEST(Documents, HeadingVariantsAllStartSections) {
       "DOCUMENT No. 5\n\nD Title\n\nText five.\n";
   const auto documents = of_kind(ingest_all(kTitle + kByline + body), "document");
   ASSERT_EQ(documents.size(), 4u);
-  EXPECT_THAT(metadata(documents[0], "document_number"), ElementsAre("2"));
-  EXPECT_THAT(metadata(documents[1], "document_number"), ElementsAre("3"));
-  EXPECT_THAT(metadata(documents[2], "document_number"), ElementsAre("4"));
-  EXPECT_THAT(metadata(documents[3], "document_number"), ElementsAre("5"));
+  EXPECT_THAT(metadata_values(documents[0], "document_number"), ElementsAre("2"));
+  EXPECT_THAT(metadata_values(documents[1], "document_number"), ElementsAre("3"));
+  EXPECT_THAT(metadata_values(documents[2], "document_number"), ElementsAre("4"));
+  EXPECT_THAT(metadata_values(documents[3], "document_number"), ElementsAre("5"));
   EXPECT_EQ(documents[2].title(), "C Title");
   EXPECT_EQ(documents[2].text(), "Text four.");
 }
@@ -339,7 +339,7 @@ TEST(Documents, TranslatedOnlyAcquisitionAndNestedBrackets) {
   const auto document =
       of_kind(ingest_all(kTitle + kByline + "Intro.\n\n" + section), "document").at(0);
   EXPECT_THAT(citation_raws(document), ElementsAre("Test Archive [uncatalogued], box 3"));
-  EXPECT_THAT(metadata(document, "acquisition"), ElementsAre("Translated by Cy Third."));
+  EXPECT_THAT(metadata_values(document, "acquisition"), ElementsAre("Translated by Cy Third."));
   EXPECT_EQ(document.text(), "Text.");
 }
 
@@ -349,7 +349,7 @@ TEST(Documents, SourceWithoutAcquisitionIsAllCitation) {
   const auto document =
       of_kind(ingest_all(kTitle + kByline + "Intro.\n\n" + section), "document").at(0);
   EXPECT_THAT(citation_raws(document), ElementsAre("Test Library, shelf 4"));
-  EXPECT_THAT(metadata(document, "acquisition"), IsEmpty());
+  EXPECT_THAT(metadata_values(document, "acquisition"), IsEmpty());
 }
 
 TEST(Documents, UnclosedSourceBlockIsCutAfterItsFirstSentenceWithAWarning) {
@@ -383,8 +383,8 @@ TEST(Documents, DocumentWithoutSourceOrTitleKeepsItsText) {
 TEST(Documents, UntitledArticleGivesNoPartOf) {
   const auto records = ingest_all("Opening prose of an extract.\n\n" + kDocument);
   ASSERT_EQ(records.size(), 2u);
-  EXPECT_THAT(metadata(records[1], "part_of"), IsEmpty());
-  EXPECT_THAT(metadata(records[1], "document_number"), ElementsAre("1"));
+  EXPECT_THAT(metadata_values(records[1], "part_of"), IsEmpty());
+  EXPECT_THAT(metadata_values(records[1], "document_number"), ElementsAre("1"));
 }
 
 // ------------------------------------------------------------ damage and page furniture

@@ -35,28 +35,13 @@ inline std::vector<opis::v1::Record> of_kind(const std::vector<opis::v1::Record>
   return found;
 }
 
-// The values of the metadata entries called `name`.
-inline std::vector<std::string> metadata(const opis::v1::Record& record, const std::string& name) {
-  std::vector<std::string> values;
-  for (const auto& property : record.metadata()) {
-    if (property.name() == name) values.push_back(property.value());
-  }
-  return values;
-}
-
-inline std::vector<opis::v1::Annotation> annotations(const opis::v1::Record& record,
-                                                     const std::string& type) {
-  std::vector<opis::v1::Annotation> found;
-  for (const auto& annotation : record.annotations()) {
-    if (annotation.type() == type) found.push_back(annotation);
-  }
-  return found;
-}
+using opis::test::annotations_of_type;
+using opis::test::metadata_values;
 
 // The values of the footnote_ref annotations, in order.
 inline std::vector<std::string> marker_values(const opis::v1::Record& record) {
   std::vector<std::string> values;
-  for (const auto& a : annotations(record, "footnote_ref")) values.push_back(a.value());
+  for (const auto& a : annotations_of_type(record, "footnote_ref")) values.push_back(a.value());
   return values;
 }
 

@@ -215,6 +215,12 @@ TEST(JsonlWriter, AppendModeCreatesAMissingFile) {
   EXPECT_THAT(ids_in(path), ElementsAre("a"));
 }
 
+TEST(JsonlWriter, AppendModeWritesToADeviceThatCannotSync) {
+  auto writer = jsonl_writer("/dev/null", {{"mode", "append"}});
+  write(writer, "a");
+  EXPECT_TRUE(writer.flush().ok());
+}
+
 TEST(JsonlWriter, IncludeDefaultsPrintsEmptyFields) {
   TempDir dir;
   auto plain = jsonl_writer(dir / "plain.jsonl");

@@ -1,0 +1,425 @@
+#include "archive_service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <deque>
+#include <mutex>
+#include <optional>
+
+namespace opis::server {
+
+namespace {
+
+using opis::v1::ProcessRequest;
+using opis::v1::ProcessResponse;
+using Shared = ArchiveServiceImpl::Shared;
+
+bool authorized(const grpc::CallbackServerContext& context, const BearerTokens& tokens) {
+  if (!tokens.required()) return true;
+  const auto& metadata = context.client_metadata();
+  const auto found = metadata.find("authorization");
+  if (found == metadata.end()) return false;
+  return tokens.accepts(std::string_view(found->second.data(), found->second.size()));
+}
+
+const grpc::Status kUnauthenticated(grpc::StatusCode::UNAUTHENTICATED,
+                                    "missing or wrong bearer token "
+                                    "(send the header \"authorization: Bearer TOKEN\")");
+
+grpc::StatusCode status_code(opis_status status) {
+  switch (status) {
+    case OPIS_INVALID_INPUT:
+    case OPIS_UNSUPPORTED:
+      return grpc::StatusCode::INVALID_ARGUMENT;
+    case OPIS_NOT_FOUND:
+      return grpc::StatusCode::NOT_FOUND;
+    case OPIS_CANCELLED:
+      return grpc::StatusCode::CANCELLED;
+    case OPIS_IO_ERROR:
+      return grpc::StatusCode::UNAVAILABLE;
+    default:
+      return grpc::StatusCode::INTERNAL;
+  }
+}
+
+core::Document to_document(const ProcessRequest& request, std::string content) {
+  core::Document d;
+  d.name = request.file_name();
+  if (!request.source_uri().empty()) {
+    d.uri = request.source_uri();
+  } else if (!request.file_name().empty()) {
+    d.uri = request.file_name();
+  } else {
+    d.uri =
+        "grpc:" + (request.request_id().empty() ? std::string("request") : request.request_id());
+  }
+  d.media_type = request.media_type();
+  d.content = std::move(content);
+  for (const auto& p : request.metadata()) d.metadata.emplace_back(p.name(), p.value());
+  return d;
+}
+
+std::string failure_message(const core::DocumentFailure& f, const std::string& uri) {
+  return uri + ": " + (f.plugin.empty() ? "" : f.plugin + ": ") + f.reason;
+}
+
+// The document's records into `response`, or the failure as a status.
+grpc::Status answer(core::DocumentResult result, const std::string& uri,
+                    ProcessResponse& response) {
+  if (result.failure) {
+    return grpc::Status(status_code(result.failure->status), failure_message(*result.failure, uri));
+  }
+  for (auto& record : result.records) *response.add_records() = std::move(record->message);
+  return grpc::Status::OK;
+}
+
+bool past_deadline(const grpc::CallbackServerContext& context) {
+  return context.deadline() < std::chrono::system_clock::now();
+}
+
+std::string queue_full_message(const WorkerPool& pool, std::chrono::milliseconds retry_after) {
+  return "the daemon's queue is full (" + std::to_string(pool.capacity()) +
+         " documents waiting); retry after " + std::to_string(retry_after.count()) + " ms";
+}
+
+void add_retry_hint(grpc::CallbackServerContext& context, std::chrono::milliseconds retry_after) {
+  // grpc-retry-pushback-ms is what gRPC's own retry policy reads.
+  context.AddTrailingMetadata("grpc-retry-pushback-ms", std::to_string(retry_after.count()));
+  context.AddTrailingMetadata("retry-after-ms", std::to_string(retry_after.count()));
+}
+
+// A unary call whose work runs on the pool; finished by the worker.
+class ProcessReactor final : public grpc::ServerUnaryReactor {
+ public:
+  ProcessReactor(Shared& shared, grpc::CallbackServerContext* context,
+                 const ProcessRequest* request, ProcessResponse* response)
+      : shared_(shared), context_(context), request_(request), response_(response) {
+    if (!authorized(*context, shared.tokens)) {
+      finish(kUnauthenticated);
+      return;
+    }
+    WorkerPool::Job job = [this](unsigned worker) { run(worker); };
+    const auto submitted = shared.pool.try_submit(job);
+    if (submitted == WorkerPool::Submitted::full) {
+      add_retry_hint(*context, shared.limits.retry_after);
+      finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                          queue_full_message(shared.pool, shared.limits.retry_after)));
+    } else if (submitted == WorkerPool::Submitted::closed) {
+      finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the daemon is shutting down"));
+    }
+  }
+
+  void OnCancel() override { cancelled_ = true; }
+  void OnDone() override {
+    shared_.metrics.rpc_finished("Process", code_);
+    delete this;
+  }
+
+ private:
+  void run(unsigned worker) {
+    if (cancelled_ || past_deadline(*context_)) {
+      finish(grpc::Status(past_deadline(*context_) ? grpc::StatusCode::DEADLINE_EXCEEDED
+                                                   : grpc::StatusCode::CANCELLED,
+                          "the call ended before its document was processed"));
+      return;
+    }
+    core::Document document = to_document(*request_, request_->content());
+    const std::string uri = document.uri;
+    response_->set_request_id(request_->request_id());
+    finish(answer(shared_.pipeline.process(std::move(document), worker, &cancelled_), uri,
+                  *response_));
+  }
+
+  void finish(const grpc::Status& status) {
+    code_ = status.error_code();
+    Finish(status);
+  }
+
+  Shared& shared_;
+  grpc::CallbackServerContext* context_;
+  const ProcessRequest* request_;
+  ProcessResponse* response_;
+  std::atomic<bool> cancelled_{false};
+  int code_ = 0;
+};
+
+// A bidirectional stream. At most `stream_window` documents of one stream
+// are in the pool; beyond that, or when the pool is full, the stream stops
+// reading, and HTTP/2 flow control pushes back on the client. Responses go
+// out one write at a time, in the order documents finish.
+class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest, ProcessResponse> {
+ public:
+  ProcessStreamReactor(Shared& shared, grpc::CallbackServerContext* context)
+      : shared_(shared), context_(context) {
+    if (!authorized(*context, shared.tokens)) {
+      finished_ = true;
+      code_ = kUnauthenticated.error_code();
+      Finish(kUnauthenticated);
+      return;
+    }
+    std::lock_guard lock(mutex_);
+    start_read();
+  }
+
+  void OnReadDone(bool ok) override {
+    std::lock_guard lock(mutex_);
+    reading_ = false;
+    if (!ok) {
+      reads_done_ = true;
+      finish_if_done();
+      return;
+    }
+    ++in_flight_;
+    parked_ = std::make_shared<ProcessRequest>(std::move(incoming_));
+    incoming_.Clear();
+    submit_parked();
+    finish_if_done();
+  }
+
+  void OnWriteDone(bool ok) override {
+    std::lock_guard lock(mutex_);
+    outbox_.pop_front();
+    writing_ = false;
+    if (!ok) {
+      // The client is gone: nothing more can be delivered.
+      cancelled_ = true;
+      outbox_.clear();
+    } else if (!outbox_.empty()) {
+      writing_ = true;
+      StartWrite(&outbox_.front());
+    }
+    read_more();
+    finish_if_done();
+  }
+
+  void OnCancel() override {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    finish_if_done();
+  }
+
+  void OnDone() override {
+    shared_.metrics.rpc_finished("ProcessStream", code_);
+    delete this;
+  }
+
+ private:
+  // All private members run with mutex_ held.
+  void start_read() {
+    reading_ = true;
+    StartRead(&incoming_);
+  }
+
+  void read_more() {
+    if (!reading_ && !reads_done_ && !cancelled_ && !parked_ &&
+        in_flight_ < shared_.limits.stream_window) {
+      start_read();
+    }
+  }
+
+  void submit_parked() {
+    std::shared_ptr<ProcessRequest> request = parked_;
+    WorkerPool::Job job = [this, request](unsigned worker) { run(*request, worker); };
+    switch (shared_.pool.try_submit(job, [this] { on_space(); })) {
+      case WorkerPool::Submitted::queued:
+        parked_.reset();
+        read_more();
+        break;
+      case WorkerPool::Submitted::full:
+        waiting_for_space_ = true;
+        break;
+      case WorkerPool::Submitted::closed:
+        parked_.reset();
+        --in_flight_;
+        respond(request->request_id(), grpc::StatusCode::UNAVAILABLE, "the daemon is shutting down",
+                "");
+        break;
+    }
+  }
+
+  void on_space() {
+    std::lock_guard lock(mutex_);
+    waiting_for_space_ = false;
+    if (parked_) {
+      if (cancelled_) {
+        parked_.reset();
+        --in_flight_;
+      } else {
+        submit_parked();
+      }
+    }
+    finish_if_done();
+  }
+
+  void run(ProcessRequest& request, unsigned worker) {
+    ProcessResponse response;
+    response.set_request_id(request.request_id());
+    if (cancelled_) {
+      response.mutable_error()->set_code(grpc::StatusCode::CANCELLED);
+      response.mutable_error()->set_message("the stream ended before this document was processed");
+    } else {
+      core::Document document = to_document(request, std::move(*request.mutable_content()));
+      const std::string uri = document.uri;
+      core::DocumentResult result =
+          shared_.pipeline.process(std::move(document), worker, &cancelled_);
+      if (result.failure) {
+        response.mutable_error()->set_code(status_code(result.failure->status));
+        response.mutable_error()->set_message(failure_message(*result.failure, uri));
+        response.mutable_error()->set_plugin(result.failure->plugin);
+      } else {
+        for (auto& record : result.records) {
+          *response.add_records() = std::move(record->message);
+        }
+      }
+    }
+    std::lock_guard lock(mutex_);
+    --in_flight_;
+    deliver(std::move(response));
+    read_more();
+    finish_if_done();
+  }
+
+  void respond(const std::string& request_id, grpc::StatusCode code, const std::string& message,
+               const std::string& plugin) {
+    ProcessResponse response;
+    response.set_request_id(request_id);
+    response.mutable_error()->set_code(code);
+    response.mutable_error()->set_message(message);
+    response.mutable_error()->set_plugin(plugin);
+    deliver(std::move(response));
+  }
+
+  void deliver(ProcessResponse response) {
+    if (cancelled_) return;
+    outbox_.push_back(std::move(response));
+    if (!writing_) {
+      writing_ = true;
+      StartWrite(&outbox_.front());
+    }
+  }
+
+  void finish_if_done() {
+    if (finished_ || reading_ || writing_ || in_flight_ > 0 || waiting_for_space_) return;
+    if (!reads_done_ && !cancelled_) return;
+    finished_ = true;
+    const grpc::Status status =
+        cancelled_ ? grpc::Status(grpc::StatusCode::CANCELLED, "the stream was cancelled")
+                   : grpc::Status::OK;
+    code_ = status.error_code();
+    Finish(status);
+  }
+
+  Shared& shared_;
+  grpc::CallbackServerContext* context_;
+  std::mutex mutex_;
+  ProcessRequest incoming_;                 // StartRead's target
+  std::shared_ptr<ProcessRequest> parked_;  // read, waiting for room in the pool
+  std::deque<ProcessResponse> outbox_;      // front() is being written
+  unsigned in_flight_ = 0;                  // read and not yet answered
+  bool reading_ = false;
+  bool reads_done_ = false;
+  bool writing_ = false;
+  bool waiting_for_space_ = false;
+  bool finished_ = false;
+  std::atomic<bool> cancelled_{false};
+  int code_ = 0;
+};
+
+// Store queries run on the pool too: a reaction must not block.
+template <class Request, class Response, class Query>
+grpc::ServerUnaryReactor* run_store_query(Shared& shared, const char* method,
+                                          grpc::CallbackServerContext* context,
+                                          const Request* request, Response* response,
+                                          const Query& query) {
+  auto* reactor = context->DefaultReactor();
+  auto finish = [&shared, reactor, method](const grpc::Status& status) {
+    shared.metrics.rpc_finished(method, status.error_code());
+    reactor->Finish(status);
+  };
+  if (!authorized(*context, shared.tokens)) {
+    finish(kUnauthenticated);
+    return reactor;
+  }
+  if (!query) {
+    finish(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                        "this daemon has no store: add an output/sqlite step to its pipeline "
+                        "or set `store` in its config"));
+    return reactor;
+  }
+  WorkerPool::Job job = [finish, &query, request, response](unsigned) {
+    grpc::Status status;
+    try {
+      status = query(*request, *response);
+    } catch (const std::exception& e) {
+      status = grpc::Status(grpc::StatusCode::INTERNAL, e.what());
+    }
+    finish(status);
+  };
+  const auto submitted = shared.pool.try_submit(job);
+  if (submitted == WorkerPool::Submitted::full) {
+    add_retry_hint(*context, shared.limits.retry_after);
+    finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                        queue_full_message(shared.pool, shared.limits.retry_after)));
+  } else if (submitted == WorkerPool::Submitted::closed) {
+    finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the daemon is shutting down"));
+  }
+  return reactor;
+}
+
+}  // namespace
+
+ArchiveServiceImpl::ArchiveServiceImpl(LivePipeline& pipeline, WorkerPool& pool, Metrics& metrics,
+                                       const BearerTokens& tokens, ServiceLimits limits,
+                                       StoreAccess store)
+    : shared_{pipeline, pool, metrics, tokens, limits, std::move(store)} {}
+
+grpc::ServerUnaryReactor* ArchiveServiceImpl::Process(grpc::CallbackServerContext* context,
+                                                      const ProcessRequest* request,
+                                                      ProcessResponse* response) {
+  return new ProcessReactor(shared_, context, request, response);
+}
+
+grpc::ServerBidiReactor<ProcessRequest, ProcessResponse>* ArchiveServiceImpl::ProcessStream(
+    grpc::CallbackServerContext* context) {
+  return new ProcessStreamReactor(shared_, context);
+}
+
+grpc::ServerUnaryReactor* ArchiveServiceImpl::ListPlugins(
+    grpc::CallbackServerContext* context, const opis::v1::ListPluginsRequest* /*request*/,
+    opis::v1::ListPluginsResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  grpc::Status status = kUnauthenticated;
+  if (authorized(*context, shared_.tokens)) {
+    for (const auto& plugin : shared_.pipeline.plugins()) {
+      const auto& m = plugin->metadata();
+      auto* info = response->add_plugins();
+      info->set_name(m.name);
+      info->set_kind(m.kind);
+      info->set_version(m.version);
+      info->set_abi(m.abi());
+      info->set_description(m.description);
+      info->set_config_schema(m.config_schema);
+      info->set_path(plugin->path().string());
+      for (const auto& type : m.media_types) info->add_media_types(type);
+    }
+    status = grpc::Status::OK;
+  }
+  shared_.metrics.rpc_finished("ListPlugins", status.error_code());
+  reactor->Finish(status);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* ArchiveServiceImpl::GetRecord(grpc::CallbackServerContext* context,
+                                                        const opis::v1::GetRecordRequest* request,
+                                                        opis::v1::GetRecordResponse* response) {
+  return run_store_query(shared_, "GetRecord", context, request, response,
+                         shared_.store.get_record);
+}
+
+grpc::ServerUnaryReactor* ArchiveServiceImpl::Search(grpc::CallbackServerContext* context,
+                                                     const opis::v1::SearchRequest* request,
+                                                     opis::v1::SearchResponse* response) {
+  return run_store_query(shared_, "Search", context, request, response, shared_.store.search);
+}
+
+}  // namespace opis::server

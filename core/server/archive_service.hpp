@@ -1,0 +1,65 @@
+// opis.v1.ArchiveService on gRPC's callback API: no thread per call.
+// Reactions only hand documents to the worker pool and answer when a worker
+// is done, so a slow pipeline never holds a gRPC thread.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "bearer_tokens.hpp"
+#include "live_pipeline.hpp"
+#include "metrics.hpp"
+#include "opis/v1/archive_service.grpc.pb.h"
+#include "worker_pool.hpp"
+
+namespace opis::server {
+
+struct ServiceLimits {
+  unsigned stream_window = 32;  // documents in flight per stream
+  std::chrono::milliseconds retry_after{100};
+};
+
+// Search and GetRecord go to the store; the daemon provides them.
+struct StoreAccess {
+  std::function<grpc::Status(const opis::v1::SearchRequest&, opis::v1::SearchResponse&)> search;
+  std::function<grpc::Status(const opis::v1::GetRecordRequest&, opis::v1::GetRecordResponse&)>
+      get_record;
+};
+
+class ArchiveServiceImpl final : public opis::v1::ArchiveService::CallbackService {
+ public:
+  ArchiveServiceImpl(LivePipeline& pipeline, WorkerPool& pool, Metrics& metrics,
+                     const BearerTokens& tokens, ServiceLimits limits, StoreAccess store);
+
+  grpc::ServerUnaryReactor* Process(grpc::CallbackServerContext* context,
+                                    const opis::v1::ProcessRequest* request,
+                                    opis::v1::ProcessResponse* response) override;
+  grpc::ServerBidiReactor<opis::v1::ProcessRequest, opis::v1::ProcessResponse>* ProcessStream(
+      grpc::CallbackServerContext* context) override;
+  grpc::ServerUnaryReactor* ListPlugins(grpc::CallbackServerContext* context,
+                                        const opis::v1::ListPluginsRequest* request,
+                                        opis::v1::ListPluginsResponse* response) override;
+  grpc::ServerUnaryReactor* GetRecord(grpc::CallbackServerContext* context,
+                                      const opis::v1::GetRecordRequest* request,
+                                      opis::v1::GetRecordResponse* response) override;
+  grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
+                                   const opis::v1::SearchRequest* request,
+                                   opis::v1::SearchResponse* response) override;
+
+  // Shared by the reactors (archive_service.cpp).
+  struct Shared {
+    LivePipeline& pipeline;
+    WorkerPool& pool;
+    Metrics& metrics;
+    const BearerTokens& tokens;
+    ServiceLimits limits;
+    StoreAccess store;
+  };
+
+ private:
+  Shared shared_;
+};
+
+}  // namespace opis::server

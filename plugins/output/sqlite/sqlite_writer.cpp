@@ -1,0 +1,295 @@
+// output/sqlite: records into an SQLite archive with a full-text index
+// (README.md documents the layout). Writing a record whose id is already
+// there replaces it and everything stored for it, so re-running a batch or a
+// redelivered document never duplicates anything.
+#include <filesystem>
+#include <opis/edtf_range.hpp>
+#include <opis/sdk.hpp>
+#include <optional>
+#include <string>
+#include <system_error>
+
+#include "archive_schema.hpp"
+#include "sqlite_database.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using opis::sqlite_output::Database;
+using opis::sqlite_output::Statement;
+
+std::string creating_parent(std::string path) {
+  const fs::path parent = fs::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  if (ec) {
+    throw opis::sdk::Error(
+        OPIS_IO_ERROR, path + ": cannot create directory " + parent.string() + ": " + ec.message());
+  }
+  return path;
+}
+
+// Statements prepared once and reused for every record.
+struct Statements {
+  static constexpr const char* kRecordColumns =
+      "kind = ?2, parent_id = ?3, title = ?4, date_edtf = ?5, date_begin = ?6, date_end = ?7, "
+      "summary = ?8, text = ?9, source_uri = ?10, record = ?11";
+
+  explicit Statements(Database& db)
+      : savepoint(db.prepare("SAVEPOINT record")),
+        release(db.prepare("RELEASE record")),
+        find_record(db.prepare("SELECT fts_rowid FROM records WHERE id = ?1")),
+        delete_children{db.prepare("DELETE FROM entities WHERE record_rowid = ?1"),
+                        db.prepare("DELETE FROM citations WHERE record_rowid = ?1"),
+                        db.prepare("DELETE FROM contributors WHERE record_rowid = ?1"),
+                        db.prepare("DELETE FROM dates WHERE record_rowid = ?1"),
+                        db.prepare("DELETE FROM footnotes WHERE record_rowid = ?1"),
+                        db.prepare("DELETE FROM links WHERE record_rowid = ?1")},
+        insert_record(db.prepare(
+            "INSERT INTO records (id, kind, parent_id, title, date_edtf, date_begin, date_end, "
+            "summary, text, source_uri, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+            "?11)")),
+        update_record(
+            db.prepare(std::string("UPDATE records SET ") + kRecordColumns + " WHERE id = ?1")),
+        // A spelling repeated within one entity is one row.
+        insert_entity(db.prepare(
+            "INSERT OR IGNORE INTO entities (record_rowid, record_id, position, type, canonical, "
+            "surface, authority_id) VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6)")),
+        insert_citation(db.prepare("INSERT INTO citations (record_rowid, record_id, position, raw, "
+                                   "kind, archive, archive_name, fond, "
+                                   "opis, delo, pages, publication, date) VALUES (?20, ?1, ?2, ?3, "
+                                   "?4, ?5, ?6, ?7, ?8, ?9, "
+                                   "?10, ?11, ?12)")),
+        insert_contributor(
+            db.prepare("INSERT INTO contributors (record_rowid, record_id, position, name, role) "
+                       "VALUES (?20, ?1, ?2, ?3, ?4)")),
+        insert_date(db.prepare(
+            "INSERT INTO dates (record_rowid, record_id, position, surface, edtf, date_begin, "
+            "date_end) VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6)")),
+        insert_footnote(
+            db.prepare("INSERT INTO footnotes (record_rowid, record_id, position, marker, text) "
+                       "VALUES (?20, ?1, ?2, ?3, ?4)")),
+        insert_link(db.prepare("INSERT INTO links (record_rowid, record_id, position, type, "
+                               "target_id, score) VALUES (?20, ?1, ?2, ?3, ?4, ?5)")) {}
+
+  Statement savepoint;
+  Statement release;
+  Statement find_record;
+  Statement delete_children[6];
+  Statement insert_record;
+  Statement update_record;
+  Statement insert_entity;
+  Statement insert_citation;
+  Statement insert_contributor;
+  Statement insert_date;
+  Statement insert_footnote;
+  Statement insert_link;
+};
+
+// Binds an EDTF date's first and last day, or NULLs when it has no range.
+void bind_range(Statement& statement, int first_index, const std::string_view edtf,
+                opis::sdk::EdtfRange& storage) {
+  if (auto range = opis::sdk::edtf_range(edtf)) {
+    storage = std::move(*range);
+    statement.bind(first_index, storage.first).bind(first_index + 1, storage.last);
+  } else {
+    statement.bind_null(first_index).bind_null(first_index + 1);
+  }
+}
+
+class SqliteWriter : public opis::sdk::Writer {
+ public:
+  SqliteWriter(const opis::sdk::Config& config, opis::sdk::Context& context)
+      : host_(context.host()),
+        db_(creating_parent(config.string("path"))),
+        batch_size_(config.integer("batch_size", 1000)) {
+    db_.execute("PRAGMA busy_timeout = 10000");
+    opis::sqlite_output::prepare_archive(db_);
+    db_.execute("PRAGMA synchronous = " + config.string("synchronous", "normal"));
+    // Room for the FTS index's pending segments and the b-tree pages a batch
+    // touches; SQLite's default (2 MB) makes large batches spill.
+    db_.execute("PRAGMA cache_size = -65536");
+    db_.execute("PRAGMA temp_store = MEMORY");
+    // Checkpoint (copy the WAL into the database and sync both) every 40 MB
+    // of WAL instead of SQLite's 4 MB: a batch of large records would
+    // otherwise checkpoint, and sync, every few hundred records, which
+    // doubles the cost of writing them.
+    db_.execute("PRAGMA wal_autocheckpoint = 10000");
+    statements_.emplace(db_);
+  }
+
+  ~SqliteWriter() override {
+    try {
+      commit();
+    } catch (const std::exception& e) {
+      const std::string message = std::string("records not committed: ") + e.what();
+      host_->log(nullptr, OPIS_LOG_ERROR, opis::sdk::str(message));
+    }
+    statements_.reset();  // finalized before the connection closes
+  }
+
+  SqliteWriter(SqliteWriter&&) = delete;
+
+  void write(const opis::sdk::RecordView& record, opis::sdk::Context&) override {
+    const std::string_view id = record.id();
+    if (id.empty()) throw opis::sdk::InputError("record has no id; the sqlite output needs one");
+    if (!in_transaction_) {
+      db_.execute("BEGIN");
+      in_transaction_ = true;
+    }
+    // A record either lands whole or not at all, without undoing the
+    // others of the batch.
+    statements_->savepoint.run();
+    try {
+      store(record, id);
+      statements_->release.run();
+    } catch (...) {
+      sqlite3_exec(db_.handle(), "ROLLBACK TO record; RELEASE record", nullptr, nullptr, nullptr);
+      throw;
+    }
+    if (++pending_ >= batch_size_) commit();
+  }
+
+  void flush(opis::sdk::Context&) override { commit(); }
+
+ private:
+  void commit() {
+    if (!in_transaction_) return;
+    db_.execute("COMMIT");
+    in_transaction_ = false;
+    pending_ = 0;
+  }
+
+  void store(const opis::sdk::RecordView& record, std::string_view id) {
+    Statements& s = *statements_;
+    // A replaced record keeps its row (and so its full-text entry when its
+    // text is unchanged); its child rows are written anew.
+    const std::optional<int64_t> existing = s.find_record.bind(1, id).first_integer();
+    if (existing) {
+      for (auto& statement : s.delete_children) statement.bind(1, *existing).run();
+    }
+    Statement& row = existing ? s.update_record : s.insert_record;
+    opis::sdk::EdtfRange range;
+    const std::string_view date = record.date_edtf();
+    row.bind(1, id)
+        .bind(2, record.kind())
+        .bind(3, record.get(OPIS_FIELD_PARENT_ID))
+        .bind(4, record.title())
+        .bind(5, date);
+    bind_range(row, 6, date, range);
+    row.bind(8, record.summary())
+        .bind(9, record.text())
+        .bind(10, record.source_uri())
+        .bind_blob(11, record.serialize());
+    row.run();
+    // The key of the record's child rows (see archive_schema.cpp).
+    const int64_t rowid = existing ? *existing : sqlite3_last_insert_rowid(db_.handle());
+
+    int64_t position = 0;
+    for (const auto& entity : record.entities()) {
+      // One row per spelling, so a search finds the entity by any of them.
+      const auto insert = [&](std::string_view surface) {
+        s.insert_entity.bind(20, rowid)
+            .bind(1, id)
+            .bind(2, position)
+            .bind(3, entity.type)
+            .bind(4, entity.canonical)
+            .bind(5, surface)
+            .bind(6, entity.authority_id)
+            .run();
+      };
+      if (entity.surfaces.empty()) insert({});
+      for (const auto surface : entity.surfaces) insert(surface);
+      ++position;
+    }
+    position = 0;
+    for (const auto& c : record.citations()) {
+      s.insert_citation.bind(20, rowid)
+          .bind(1, id)
+          .bind(2, position++)
+          .bind(3, c.raw)
+          .bind(4, c.kind)
+          .bind(5, c.archive)
+          .bind(6, c.archive_name)
+          .bind(7, c.fond)
+          .bind(8, c.opis)
+          .bind(9, c.delo)
+          .bind(10, c.pages)
+          .bind(11, c.publication)
+          .bind(12, c.date)
+          .run();
+    }
+    position = 0;
+    for (const auto& c : record.contributors()) {
+      s.insert_contributor.bind(20, rowid)
+          .bind(1, id)
+          .bind(2, position++)
+          .bind(3, c.name)
+          .bind(4, c.role)
+          .run();
+    }
+    position = 0;
+    for (const auto& d : record.dates()) {
+      s.insert_date.bind(20, rowid)
+          .bind(1, id)
+          .bind(2, position++)
+          .bind(3, d.surface)
+          .bind(4, d.edtf);
+      bind_range(s.insert_date, 5, d.edtf, range);
+      s.insert_date.run();
+    }
+    position = 0;
+    for (const auto& f : record.footnotes()) {
+      s.insert_footnote.bind(20, rowid)
+          .bind(1, id)
+          .bind(2, position++)
+          .bind(3, f.marker)
+          .bind(4, f.text)
+          .run();
+    }
+    position = 0;
+    for (const auto& l : record.links()) {
+      s.insert_link.bind(20, rowid)
+          .bind(1, id)
+          .bind(2, position++)
+          .bind(3, l.type)
+          .bind(4, l.target_id)
+          .bind(5, l.score)
+          .run();
+    }
+  }
+
+  const opis_host_api* host_;
+  Database db_;
+  std::optional<Statements> statements_;
+  int64_t batch_size_;
+  int64_t pending_ = 0;
+  bool in_transaction_ = false;
+};
+
+}  // namespace
+
+OPIS_EXPORT_WRITER(SqliteWriter, "sqlite", "1.0.0",
+                   "Records into an SQLite archive with a full-text index (FTS5), upserted by id",
+                   R"({
+  "type": "object",
+  "additionalProperties": false,
+  "required": ["path"],
+  "properties": {
+    "path": {"type": "string", "minLength": 1,
+             "description": "The archive file, created when missing, with its parent directories"
+}
+, "batch_size" : {
+  "type" : "integer",
+  "minimum" : 1,
+  "default" : 1000,
+  "description" : "Records per transaction; every flush commits as well"
+},
+                 "synchronous" : {
+  "enum" : [ "off", "normal", "full" ],
+           "default" : "normal",
+                       "description"
+      : "SQLite's PRAGMA synchronous: normal survives a crash of opis, full also a power loss"
+}
+}
+})")
