@@ -86,8 +86,13 @@ core::DocumentResult LivePipeline::process(core::Document document, unsigned wor
   const std::string uri = document.uri;
   core::DocumentResult result = generation->pipeline->process(std::move(document), worker, cancel);
   if (!result.failure && !(cancel != nullptr && cancel->load())) {
+    // In-order enrichers see documents in the order the outputs get them.
     std::lock_guard output_lock(output_mutex_);
-    if (auto failed = generation->pipeline->write(result, uri)) result.failure = std::move(failed);
+    generation->pipeline->enrich_in_order(result, uri, cancel);
+    if (!result.failure) {
+      if (auto failed = generation->pipeline->write(result, uri))
+        result.failure = std::move(failed);
+    }
   }
   metrics_.document_finished(!result.failure, result.failure ? 0 : result.records.size(), bytes);
   {

@@ -181,6 +181,8 @@ BatchSummary run_batch(Pipeline& pipeline, const std::vector<std::string>& input
     }
     totals.documents_done++;
     totals.bytes += outcome.bytes;
+    // In input order, so in-order enrichers see the same sequence every run.
+    pipeline.enrich_in_order(outcome.result, outcome.input);
     std::optional<DocumentFailure> failure = std::move(outcome.result.failure);
     if (!failure) {
       failure = pipeline.write(outcome.result, outcome.input);

@@ -92,18 +92,30 @@ Pipeline::Pipeline(const PipelineConfig& config, const PluginRegistry& registry,
     throw UsageError(message);
   }
 
-  auto instantiate = [&](std::vector<std::unique_ptr<Step>>& steps, unsigned copies) {
-    for (auto& step : steps) {
-      const unsigned n = step->library->thread_safe() ? 1 : copies;
+  in_order_begin_ = enrich_.size();
+  for (size_t i = 0; i < enrich_.size(); ++i) {
+    if (enrich_[i]->library->in_order()) {
+      in_order_begin_ = i;
+      break;
+    }
+  }
+
+  auto instantiate = [&](std::vector<std::unique_ptr<Step>>& steps, size_t begin, size_t end,
+                         unsigned copies) {
+    for (size_t s = begin; s < end; ++s) {
+      Step& step = *steps[s];
+      const unsigned n = step.library->thread_safe() ? 1 : copies;
       for (unsigned i = 0; i < n; ++i) {
-        step->instances.push_back(
-            std::make_unique<PluginInstance>(step->library, step->plugin_config));
+        step.instances.push_back(
+            std::make_unique<PluginInstance>(step.library, step.plugin_config));
       }
     }
   };
-  instantiate(ingest_, workers_);
-  instantiate(enrich_, workers_);
-  instantiate(output_, 1);
+  instantiate(ingest_, 0, ingest_.size(), workers_);
+  instantiate(enrich_, 0, in_order_begin_, workers_);
+  // In-order steps run one record at a time on one thread: one instance.
+  instantiate(enrich_, in_order_begin_, enrich_.size(), 1);
+  instantiate(output_, 0, output_.size(), 1);
 }
 
 // Instances go before the libraries they came from (each Step holds both,
@@ -221,14 +233,28 @@ DocumentResult Pipeline::process(Document document, unsigned worker,
                  ingest_us);
   }
 
+  enrich_steps(result, 0, in_order_begin_, document.uri, worker, cancel);
+  return result;
+}
+
+void Pipeline::enrich_in_order(DocumentResult& result, const std::string& uri,
+                               const std::atomic<bool>* cancel) {
+  if (result.failure || !has_in_order_steps()) return;
+  enrich_steps(result, in_order_begin_, enrich_.size(), uri, 0, cancel);
+}
+
+bool Pipeline::enrich_steps(DocumentResult& result, size_t begin, size_t end,
+                            const std::string& uri, unsigned worker,
+                            const std::atomic<bool>* cancel) {
   for (auto& record : result.records) {
-    for (auto& step : enrich_) {
-      const auto& identity = step->library->identity();
-      if (observer_ != nullptr) observer_->step_started(step->label());
+    for (size_t s = begin; s < end; ++s) {
+      Step& step = *enrich_[s];
+      const auto& identity = step.library->identity();
+      if (observer_ != nullptr) observer_->step_started(step.label());
       const auto began = std::chrono::steady_clock::now();
-      const CallResult enriched = instance(*step, worker).enrich(*record, document.uri, cancel);
+      const CallResult enriched = instance(step, worker).enrich(*record, uri, cancel);
       if (observer_ != nullptr) {
-        observer_->step_finished(step->label(), std::chrono::steady_clock::now() - began,
+        observer_->step_finished(step.label(), std::chrono::steady_clock::now() - began,
                                  enriched.ok());
       }
       auto* event = record->message.add_provenance();
@@ -245,13 +271,13 @@ DocumentResult Pipeline::process(Document document, unsigned worker,
       if (config_.on_enrich_error == EnrichErrorPolicy::kFailDocument ||
           enriched.status == OPIS_CANCELLED) {
         result.records.clear();
-        result.failure = DocumentFailure{step->label(), enriched.status, enriched.message};
-        return result;
+        result.failure = DocumentFailure{step.label(), enriched.status, enriched.message};
+        return false;
       }
       record->message.add_warnings(identity.name + " failed: " + enriched.message);
     }
   }
-  return result;
+  return true;
 }
 
 std::optional<DocumentFailure> Pipeline::write(const DocumentResult& result, std::string_view uri) {

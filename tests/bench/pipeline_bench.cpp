@@ -244,7 +244,9 @@ int main(int argc, char** argv) {
       document.content.assign(std::istreambuf_iterator<char>(in), {});
       bytes += document.content.size();
       ++documents;
+      const std::string uri = document.uri;
       auto result = pipeline.process(std::move(document), 0);
+      pipeline.enrich_in_order(result, uri);
       if (result.failure) {
         ++failures;
         continue;

@@ -3,6 +3,7 @@
 // by scripts/check-installed-sdk (make check-sdk).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <opis/plugin.h>
 
 #include <filesystem>
 
@@ -26,7 +27,8 @@ TEST(PluginsNew, WritesBuildSourceReadmeAndTestForEachKindAndLanguage) {
       const fs::path folder = dir / name;
       const std::string ident = "my_" + kind + "_" + lang;
       const std::string cmake = test::read_file(folder / "CMakeLists.txt");
-      EXPECT_THAT(cmake, HasSubstr("find_package(opis-sdk 1.0 REQUIRED)"));
+      EXPECT_THAT(cmake, HasSubstr("find_package(opis-sdk " OPIS_STRINGIFY(
+                             OPIS_ABI_MAJOR) "." OPIS_STRINGIFY(OPIS_ABI_MINOR) " REQUIRED)"));
       EXPECT_THAT(cmake, HasSubstr("opis_add_plugin(NAME " + name + " KIND " + kind + " SOURCES " +
                                    ident + "." + lang + ")"));
       const std::string source = test::read_file(folder / (ident + "." + lang));

@@ -214,6 +214,48 @@ TEST(RunCommand, PluginPathAddsThirdPartyPlugins) {
   EXPECT_EQ(records[0]["provenance"][1]["kind"], "enrich");
 }
 
+TEST(RunCommand, InOrderEnricherSeesRecordsInInputOrderWhateverTheWorkers) {
+  test::TempDir dir;
+  // sequence (OPIS_FLAG_IN_ORDER) numbers the records it sees; c99-upper
+  // after it runs on the same in-order thread, c99-upper before it on the
+  // workers.
+  const fs::path pipeline = dir.write("p.yaml",
+                                      "ingest: [text]\n"
+                                      "enrich:\n"
+                                      "  - {plugin: c99-upper, config: {prefix: 'A: '}}\n"
+                                      "  - sequence\n"
+                                      "  - {plugin: c99-upper, config: {prefix: 'B: '}}\n"
+                                      "output:\n"
+                                      "  - {plugin: jsonl, config: {path: '${out}/r.jsonl'}}\n");
+  for (int i = 0; i < 40; ++i) {
+    // Uneven sizes so workers finish out of order.
+    const std::string name = "in/doc-" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    dir.write(name + ".txt",
+              "title " + std::to_string(i) + "\n" + std::string((i % 7) * 40000, 'x') + "\n");
+  }
+  const std::string plugins = (test::fixture_plugin_dir() / "c99_enricher").string() + ":" +
+                              (test::fixture_plugin_dir() / "sequence_enricher").string();
+  auto run = [&](const std::string& workers, const std::string& out) {
+    const auto result =
+        test::run_opis({"--plugin-path", plugins, "run", "--workers", workers, "--pipeline",
+                        pipeline.string(), "--out", (dir / out).string(), (dir / "in").string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return test::read_file(dir / out / "r.jsonl");
+  };
+  const std::string parallel = run("4", "four");
+  EXPECT_EQ(run("1", "one"), parallel);
+
+  const auto records = test::read_jsonl(dir / "four" / "r.jsonl");
+  ASSERT_EQ(records.size(), 40u);
+  for (size_t i = 0; i < records.size(); ++i) {
+    const auto& r = records[i];
+    EXPECT_EQ(r["warnings"][0],
+              "sequence: #" + std::to_string(i) + ": " + r["source"]["uri"].get<std::string>());
+    EXPECT_EQ(r["title"], "B: A: TITLE " + std::to_string(i));
+    EXPECT_EQ(r["provenance"][2]["plugin"], "sequence");
+  }
+}
+
 TEST(RunCommand, EnricherFailureFailsTheDocumentByDefaultOrKeepsTheRecord) {
   test::TempDir dir;
   const std::string steps =

@@ -216,4 +216,38 @@ TEST_F(PipelineTest, WriteAndFlushProduceTheOutputFile) {
   EXPECT_EQ(line["text"], "Short memo\n");
 }
 
+TEST_F(PipelineTest, InOrderEnricherRunsOnlyInEnrichInOrderInTheOrderOfThoseCalls) {
+  const PluginRegistry registry = PluginRegistry::load(
+      {opis::test::builtin_plugin_dir(), opis::test::fixture_plugin_dir() / "sequence_enricher"});
+  const PipelineConfig config = opis::core::parse_pipeline_config(
+      "ingest: [text]\nenrich: [sequence]\n"
+      "output: [{plugin: jsonl, config: {path: '${out}/records.jsonl'}}]",
+      "p.yaml", {{"out", out_.path().string()}});
+  Pipeline pipeline(config, registry, 3);
+  ASSERT_TRUE(pipeline.has_in_order_steps());
+
+  std::vector<DocumentResult> results;
+  for (const char* name : {"a.txt", "b.txt", "c.txt"}) {
+    results.push_back(pipeline.process(document(name, std::string(name) + "\n"), 1));
+    ASSERT_FALSE(results.back().failure);
+    // Not yet: process() stops before the in-order step.
+    EXPECT_THAT(results.back().records[0]->message.warnings(), IsEmpty());
+  }
+  pipeline.enrich_in_order(results[2], "corpus/c.txt");
+  pipeline.enrich_in_order(results[0], "corpus/a.txt");
+  pipeline.enrich_in_order(results[1], "corpus/b.txt");
+  EXPECT_EQ(results[2].records[0]->message.warnings(0), "sequence: #0: corpus/c.txt");
+  EXPECT_EQ(results[0].records[0]->message.warnings(0), "sequence: #1: corpus/a.txt");
+  EXPECT_EQ(results[1].records[0]->message.warnings(0), "sequence: #2: corpus/b.txt");
+}
+
+TEST_F(PipelineTest, WithoutInOrderEnrichersProcessRunsTheWholeChain) {
+  auto pipeline = text_pipeline();
+  EXPECT_FALSE(pipeline->has_in_order_steps());
+  DocumentResult result = pipeline->process(document("memo.txt", "Short memo\n"), 0);
+  const auto before = result.records[0]->message.SerializeAsString();
+  pipeline->enrich_in_order(result, "corpus/memo.txt");
+  EXPECT_EQ(result.records[0]->message.SerializeAsString(), before);
+}
+
 }  // namespace

@@ -15,7 +15,7 @@ cat >"$work/CMakeLists.txt" <<CMAKE
 cmake_minimum_required(VERSION 3.20)
 project(package_test LANGUAGES C)
 find_package(opis-sdk 1.0 REQUIRED)
-if(NOT OPIS_SDK_VERSION VERSION_EQUAL 1.0 OR NOT EXISTS "\${OPIS_EXECUTABLE}")
+if(OPIS_SDK_VERSION VERSION_LESS 1.0 OR NOT OPIS_SDK_VERSION VERSION_LESS 2.0 OR NOT EXISTS "\${OPIS_EXECUTABLE}")
   message(FATAL_ERROR "opis-sdk package variables: \${OPIS_SDK_VERSION} \${OPIS_EXECUTABLE}")
 endif()
 opis_add_plugin(NAME markdown-index KIND output SOURCES "$source/examples/plugins/markdown-index/markdown_index.c")
@@ -27,12 +27,12 @@ cmake --build "$work/build" >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
 # A 2.0 SDK request is refused by the version file (SameMajorVersion).
 sed -i 's/find_package(opis-sdk 1.0 REQUIRED)/find_package(opis-sdk 2.0 REQUIRED)/' "$work/CMakeLists.txt"
 if cmake -S "$work" -B "$work/build2" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/log" 2>&1; then
-  echo "find_package(opis-sdk 2.0) accepted a 1.0 SDK" >&2
+  echo "find_package(opis-sdk 2.0) accepted a 1.x SDK" >&2
   exit 1
 fi
 
 plugin="$work/build/output-markdown-index.so"
-"$work/prefix/bin/opis" plugins inspect "$plugin" | grep -q "abi:           1.0 (compatible with this host)"
+"$work/prefix/bin/opis" plugins inspect "$plugin" | grep -Eq "abi: +1\.[0-9]+ \(compatible with this host\)"
 "$work/prefix/bin/opis" --plugin-path "$work/build" plugins list | grep -q "^output  *markdown-index "
 "$work/prefix/bin/opis" plugins list | grep -q "^ingest  *text "
 echo "installed package: ok"

@@ -4,6 +4,7 @@
 
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
+#include <opis/plugin.h>
 #include <signal.h>
 
 #include "daemon_config.hpp"
@@ -110,7 +111,8 @@ TEST(Daemon, ListsItsPluginsAndServesOnAUnixSocketToo) {
   ASSERT_TRUE(stub->ListPlugins(&context, {}, &plugins).ok());
   bool text = false, dates = false;
   for (const auto& p : plugins.plugins()) {
-    text |= p.kind() == "ingest" && p.name() == "text" && p.abi() == "1.0";
+    text |= p.kind() == "ingest" && p.name() == "text" &&
+            p.abi() == OPIS_STRINGIFY(OPIS_ABI_MAJOR) "." OPIS_STRINGIFY(OPIS_ABI_MINOR);
     dates |= p.kind() == "enrich" && p.name() == "dates" && !p.config_schema().empty();
   }
   EXPECT_TRUE(text);

@@ -56,7 +56,6 @@ IndexEntry parse_entry(const std::string& text) {
   const json line = json::parse(text);
   if (!line.is_object()) throw std::runtime_error("not a JSON object");
   IndexEntry entry;
-  entry.from_file = true;
   entry.id = string_field(line, "id", true);
   if (entry.id.empty()) throw std::runtime_error("\"id\" is empty");
   entry.key = string_field(line, "key", false);

@@ -18,7 +18,7 @@
 
 namespace opis::link {
 
-// Calls `on_entry` for every entry of `path` (marked from_file) until it
+// Calls `on_entry` for every entry of `path` until it
 // returns false. A missing file is an empty index (the first run); an
 // unreadable or malformed one throws std::runtime_error naming the file,
 // the line and the reason.

@@ -1,22 +1,17 @@
 // enrich/link: links[] between records that describe the same document
 // (a listing's hit and its record page) and between near-duplicate texts.
 //
-// One instance serves every worker (thread_safe) and keeps one index for the
-// run behind a mutex. An enricher sees one record at a time and can only
-// write to that record, so a pair is linked on the record that arrives
-// second. Which record of two documents arrives second depends on worker
-// timing; to keep records.jsonl byte-identical across runs, by default a
-// record is only compared with entries whose presence does not depend on
-// timing: those loaded from index_file (an earlier run) and the earlier
-// records of its own document (enriched in order on one worker).
-// link_within_run: true compares with everything indexed so far instead.
+// An enricher can only write to the record it is given, so a pair is linked
+// on the record that comes second. The plugin asks the host to call it in
+// input order (in_order, ABI 1.1): then "second" means "later in the input",
+// the same on every run whatever the number of workers, and a record can be
+// compared with every record before it. Records of earlier runs come from
+// index_file, which also gives the earlier record of a pair its link.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <opis/sdk.hpp>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "index_file.hpp"
@@ -28,17 +23,11 @@
 namespace opis::link {
 namespace {
 
-// Documents whose records are kept for same-document linking. A document's
-// scope must survive while its records are enriched; the host has at most
-// workers × queue_depth documents in flight, far below this.
-constexpr size_t kMaxOpenDocuments = 1024;
-
 struct Settings {
   std::string index_file;
   LinkRules rules;
   uint32_t min_words = 30;
-  size_t max_index_records = 1'000'000;
-  bool link_within_run = false;
+  size_t max_index_records = 250'000;
 };
 
 Settings read_settings(const sdk::Config& config) {
@@ -50,16 +39,9 @@ Settings read_settings(const sdk::Config& config) {
   s.min_words =
       static_cast<uint32_t>(std::clamp<int64_t>(config.integer("min_words", 30), 1, UINT32_MAX));
   s.max_index_records =
-      static_cast<size_t>(std::max<int64_t>(0, config.integer("max_index_records", 1'000'000)));
-  s.link_within_run = config.boolean("link_within_run", false);
+      static_cast<size_t>(std::max<int64_t>(0, config.integer("max_index_records", 250'000)));
   return s;
 }
-
-// The records of one source document seen so far.
-struct DocumentScope {
-  LinkIndex index;
-  uint64_t last_use = 0;
-};
 
 class LinkState {
  public:
@@ -108,26 +90,10 @@ class LinkState {
     }
   }
 
-  std::vector<FoundLink> link(const IndexEntry& subject, const std::string& source,
-                              sdk::Context& context) {
+  std::vector<FoundLink> link(const IndexEntry& subject, sdk::Context& context) {
     std::vector<FoundLink> links;
-    bool log_full = false;
-    {
-      std::lock_guard lock(mutex_);
-      if (settings_.link_within_run) {
-        collect_links(
-            subject, run_index_, settings_.rules, [](const IndexEntry&) { return true; }, links);
-      } else {
-        collect_links(
-            subject, run_index_, settings_.rules,
-            [](const IndexEntry& entry) { return entry.from_file; }, links);
-        collect_links(
-            subject, scope_of(source).index, settings_.rules,
-            [](const IndexEntry&) { return true; }, links);
-      }
-      log_full = remember(subject, source);
-    }
-    if (log_full) {
+    collect_links(subject, run_index_, settings_.rules, links);
+    if (remember(subject)) {
       context.log(OPIS_LOG_WARN, "the link index reached max_index_records (" +
                                      std::to_string(settings_.max_index_records) +
                                      "); later records are linked but not indexed");
@@ -137,55 +103,29 @@ class LinkState {
   }
 
  private:
-  // Indexes `subject`; true the first time an index is found full.
-  bool remember(const IndexEntry& subject, const std::string& source) {
+  // Indexes `subject`; true the first time the index is found full.
+  bool remember(const IndexEntry& subject) {
     if (subject.id.empty()) return false;
-    bool full = false;
-    const bool keep_for_run = settings_.link_within_run || !settings_.index_file.empty();
-    if (keep_for_run) {
-      if (run_index_.size() < settings_.max_index_records) {
-        run_index_.add(subject);
-      } else {
-        full = true;
-      }
+    if (run_index_.size() < settings_.max_index_records) {
+      run_index_.add(subject);
+      return false;
     }
-    if (!settings_.link_within_run) {
-      LinkIndex& scope = scope_of(source).index;
-      if (scope.size() < settings_.max_index_records) {
-        scope.add(subject);
-      } else {
-        full = true;
-      }
-    }
-    if (!full || full_logged_) return false;
+    if (full_logged_) return false;
     full_logged_ = true;
     return true;
   }
 
-  DocumentScope& scope_of(const std::string& source) {
-    DocumentScope& scope = documents_[source];
-    scope.last_use = ++clock_;
-    if (documents_.size() > kMaxOpenDocuments) {
-      const auto oldest = std::min_element(
-          documents_.begin(), documents_.end(),
-          [](const auto& a, const auto& b) { return a.second.last_use < b.second.last_use; });
-      documents_.erase(oldest);  // never `scope`: it was just used
-    }
-    return scope;
-  }
-
   const Settings settings_;
   const opis_host_api* host_;
-  std::mutex mutex_;
-  LinkIndex run_index_;
-  std::unordered_map<std::string, DocumentScope> documents_;
-  uint64_t clock_ = 0;
+  LinkIndex run_index_;  // loaded from index_file, then every record of the run
   bool full_logged_ = false;
 };
 
 class LinkEnricher : public sdk::Enricher {
  public:
-  static constexpr bool thread_safe = true;
+  // One record at a time, in input order: the links do not depend on which
+  // worker finished first, and the index needs no lock.
+  static constexpr bool in_order = true;
 
   LinkEnricher(const sdk::Config& config, sdk::Context& context)
       : state_(std::make_unique<LinkState>(read_settings(config), context.host())) {
@@ -199,12 +139,7 @@ class LinkEnricher : public sdk::Enricher {
     subject.key = link_key(record.title(), record.date_edtf(), record.get(OPIS_FIELD_DATE_SURFACE));
     subject.signature = sign_text(record.text(), state_->min_words());
     if (subject.key.empty() && !subject.signature) return;
-    // The document a record comes from: its uri alone is not enough when
-    // the same path is read twice with different contents.
-    std::string source(record.source_uri());
-    source += '\n';
-    source += record.get(OPIS_FIELD_SOURCE_SHA256);
-    for (const FoundLink& found : state_->link(subject, source, context)) {
+    for (const FoundLink& found : state_->link(subject, context)) {
       record.add(sdk::Link{found.type, found.target_id, found.score});
     }
   }
@@ -226,12 +161,10 @@ OPIS_EXPORT_ENRICHER(opis::link::LinkEnricher, "link", "1.0.0",
       "description": "estimated Jaccard similarity of word 5-shingles from which texts are near duplicates"},
     "min_words": {"type": "integer", "minimum": 1, "default": 30,
       "description": "texts with fewer words are not compared"},
-    "max_index_records": {"type": "integer", "minimum": 0, "default": 1000000,
+    "max_index_records": {"type": "integer", "minimum": 0, "default": 250000,
       "description": "records the index holds; later records are linked but not indexed"},
     "max_text_links": {"type": "integer", "minimum": 0, "default": 20,
-      "description": "same_as and near_duplicate links kept per record, best first"},
-    "link_within_run": {"type": "boolean", "default": false,
-      "description": "also link to records of other documents of this run; output then depends on worker timing"
+      "description": "same_as and near_duplicate links kept per record, best first"
 }
 }
 })")

@@ -20,7 +20,6 @@ struct IndexEntry {
   std::string key;  // link_key(); may be empty
   std::string id;
   std::string kind;
-  bool from_file = false;  // loaded from index_file, i.e. from an earlier run
   std::optional<TextSignature> signature;
 };
 

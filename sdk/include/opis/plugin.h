@@ -31,7 +31,7 @@ extern "C" {
 #endif
 
 #define OPIS_ABI_MAJOR 1
-#define OPIS_ABI_MINOR 0
+#define OPIS_ABI_MINOR 1
 
 #define OPIS_STRINGIFY_(x) #x
 #define OPIS_STRINGIFY(x) OPIS_STRINGIFY_(x)
@@ -324,6 +324,17 @@ typedef struct opis_host_api {
 /* The plugin's instances may be shared by concurrent calls. Without it the
  * host gives each worker thread an instance of its own. */
 #define OPIS_FLAG_THREAD_SAFE 1u
+
+/* Since 1.1; enrichers only. The host calls enrich() for one record at a
+ * time, in input order: the order in which the outputs receive records. So
+ * the plugin may compare a record with every record before it (linking,
+ * deduplication) and get the same answer on every run, whatever the number
+ * of workers. This step and the enrichers after it in the pipeline run on
+ * the thread that feeds the outputs, one record at a time; the enrichers
+ * before it still run on the workers. A 1.0 host would ignore the flag, so
+ * a plugin that sets it must be built for 1.1 (the rule refuses it on an
+ * older host). */
+#define OPIS_FLAG_IN_ORDER 2u
 
 typedef struct opis_plugin_descriptor {
   size_t struct_size;

@@ -629,11 +629,16 @@ struct Callbacks {
 
 template <class Plugin>
 constexpr uint32_t flags_of() {
+  uint32_t flags = 0;
   if constexpr (requires { Plugin::thread_safe; }) {
-    return Plugin::thread_safe ? OPIS_FLAG_THREAD_SAFE : 0u;
-  } else {
-    return 0u;
+    if (Plugin::thread_safe) flags |= OPIS_FLAG_THREAD_SAFE;
   }
+  // `static constexpr bool in_order = true;` in an Enricher (since 1.1).
+  if constexpr (requires { Plugin::in_order; }) {
+    static_assert(std::is_base_of_v<Enricher, Plugin>, "in_order is for enrichers only");
+    if (Plugin::in_order) flags |= OPIS_FLAG_IN_ORDER;
+  }
+  return flags;
 }
 
 template <class Plugin>

@@ -65,9 +65,19 @@ class Pipeline {
   // Set before the first process(); the observer outlives the pipeline.
   void set_observer(PipelineObserver* observer) { observer_ = observer; }
 
-  // Ingest and enrich one document on worker `worker` (< workers()).
+  // Ingest and enrich one document on worker `worker` (< workers()), up to
+  // the first in-order enricher (OPIS_FLAG_IN_ORDER); all of them when the
+  // pipeline has none.
   DocumentResult process(Document document, unsigned worker,
                          const std::atomic<bool>* cancel = nullptr);
+
+  // The rest of the chain: the first in-order enricher and every one after
+  // it. Call for one document at a time, in the order its results go to
+  // write(). Does nothing when the pipeline has no in-order enricher or
+  // `result` already failed; a failure lands in result.failure.
+  void enrich_in_order(DocumentResult& result, const std::string& uri,
+                       const std::atomic<bool>* cancel = nullptr);
+  bool has_in_order_steps() const { return in_order_begin_ < enrich_.size(); }
 
   // Hand a document's records to every output, in order.
   std::optional<DocumentFailure> write(const DocumentResult& result, std::string_view uri);
@@ -81,12 +91,17 @@ class Pipeline {
   PluginInstance& instance(Step& step, unsigned worker);
   void stamp_record(opis_record& record, const Document& document, const std::string& sha256,
                     const Step& ingester, uint32_t position, uint32_t duration_us);
+  // Runs enrich_[begin, end) over the records; false (and result.failure
+  // set, records dropped) when the document fails.
+  bool enrich_steps(DocumentResult& result, size_t begin, size_t end, const std::string& uri,
+                    unsigned worker, const std::atomic<bool>* cancel);
 
   PipelineConfig config_;
   unsigned workers_;
   PipelineObserver* observer_ = nullptr;
   std::vector<std::unique_ptr<Step>> ingest_;
   std::vector<std::unique_ptr<Step>> enrich_;
+  size_t in_order_begin_ = 0;  // enrich_[in_order_begin_, end) run in input order
   std::vector<std::unique_ptr<Step>> output_;
 };
 

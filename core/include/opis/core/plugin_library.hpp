@@ -46,6 +46,10 @@ class PluginLibrary {
   const opis_plugin_descriptor& descriptor() const { return descriptor_; }
   opis_plugin_kind kind() const { return static_cast<opis_plugin_kind>(descriptor_.kind); }
   bool thread_safe() const { return (descriptor_.flags & OPIS_FLAG_THREAD_SAFE) != 0; }
+  // An enricher that must see records one at a time, in input order.
+  bool in_order() const {
+    return descriptor_.kind == OPIS_KIND_ENRICH && (descriptor_.flags & OPIS_FLAG_IN_ORDER) != 0;
+  }
 
  private:
   PluginLibrary() = default;

@@ -1,12 +1,10 @@
-// enrich/link: the links the plugin writes, its two linking modes, the
+// enrich/link: the links the plugin writes, linking within a run, the
 // index file, the index bound and hostile input.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <fstream>
-#include <map>
-#include <random>
 
 #include "link_test_support.hpp"
 
@@ -23,8 +21,6 @@ using opis::link::test::RecordSpec;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-const json kWithinRun = {{"link_within_run", true}};
-
 RecordSpec listing_entry(const std::string& id, const std::string& title, const std::string& date,
                          const std::string& source = "file:///corpus/listing.txt") {
   return {id, "listing_entry", title, date, "", source};
@@ -40,8 +36,7 @@ const std::string kTitle =
 TEST(Links, EntryArrivingAfterItsRecordGetsFullRecord) {
   const auto links =
       link_all({full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
-                listing_entry("entry", kTitle, "1969-06-20")},
-               kWithinRun);
+                listing_entry("entry", kTitle, "1969-06-20")});
   EXPECT_THAT(links[0], IsEmpty());
   EXPECT_THAT(links[1], ElementsAre(LinkTuple{"full_record", "rec", 1.0}));
 }
@@ -49,8 +44,7 @@ TEST(Links, EntryArrivingAfterItsRecordGetsFullRecord) {
 TEST(Links, RecordArrivingAfterItsEntryGetsListedIn) {
   const auto links =
       link_all({listing_entry("entry", kTitle, "1969-06-20"),
-                full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt")},
-               kWithinRun);
+                full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt")});
   EXPECT_THAT(links[0], IsEmpty());
   EXPECT_THAT(links[1], ElementsAre(LinkTuple{"listed_in", "entry", 1.0}));
 }
@@ -60,8 +54,7 @@ TEST(Links, CurlyAndStraightApostrophesCaseAndSpacingStillLink) {
       {full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
        listing_entry("entry",
                      "  REPORT, Embassy of  Hungary in the DPRK, on the Korean Workers' Party.",
-                     "1969-06-20")},
-      kWithinRun);
+                     "1969-06-20")});
   EXPECT_THAT(links[1], ElementsAre(LinkTuple{"full_record", "rec", 1.0}));
 }
 
@@ -69,8 +62,7 @@ TEST(Links, OtherDateOrTitleGivesNoLink) {
   const auto links =
       link_all({full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
                 listing_entry("other-date", kTitle, "1969-06-21"),
-                listing_entry("other-title", kTitle + " (draft)", "1969-06-20")},
-               kWithinRun);
+                listing_entry("other-title", kTitle + " (draft)", "1969-06-20")});
   EXPECT_THAT(links[1], IsEmpty());
   EXPECT_THAT(links[2], IsEmpty());
 }
@@ -79,8 +71,7 @@ TEST(Links, EntriesAreNotLinkedToEachOtherNorRecordsToRecords) {
   const auto links = link_all({listing_entry("e1", kTitle, "1969-06-20", "file:///a.txt"),
                                listing_entry("e2", kTitle, "1969-06-20", "file:///b.txt"),
                                full_record("r1", kTitle, "1969-06-20", "file:///c.txt"),
-                               full_record("r2", kTitle, "1969-06-20", "file:///d.txt")},
-                              kWithinRun);
+                               full_record("r2", kTitle, "1969-06-20", "file:///d.txt")});
   EXPECT_THAT(links[1], IsEmpty());
   EXPECT_THAT(links[2],
               ElementsAre(LinkTuple{"listed_in", "e1", 1.0}, LinkTuple{"listed_in", "e2", 1.0}));
@@ -152,84 +143,38 @@ TEST(NearDuplicates, MaxTextLinksKeepsTheBest) {
   EXPECT_THAT(links[2], ElementsAre(LinkTuple{"same_as", "b", 1.0}));
 }
 
-// ----------------------------------------------------- deterministic mode
+// ------------------------------------------------------- within one run
+// The host calls link in input order (in_order), so "earlier" is fixed.
 
-TEST(DefaultMode, RecordsOfOtherDocumentsOfTheRunAreNotLinked) {
+TEST(WithinRun, RecordsOfOtherDocumentsAreLinkedOnTheLaterOne) {
   const auto links =
       link_all({full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
                 listing_entry("entry", kTitle, "1969-06-20"),
                 {"a", "document", "", "", base_text(), "file:///x.txt"},
                 {"b", "document", "", "", base_text(), "file:///y.txt"}});
-  for (const auto& l : links) EXPECT_THAT(l, IsEmpty());
+  EXPECT_THAT(links[0], IsEmpty());
+  EXPECT_THAT(links[1], ElementsAre(LinkTuple{"full_record", "rec", 1.0}));
+  EXPECT_THAT(links[2], IsEmpty());
+  EXPECT_THAT(links[3], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
 }
 
-TEST(DefaultMode, EarlierRecordsOfTheSameDocumentAreLinked) {
+TEST(WithinRun, EarlierRecordsOfTheSameDocumentAreLinked) {
   const auto links = link_all({{"a", "document", "", "", base_text(), "file:///article.txt"},
                                {"b", "document", "", "", base_text(), "file:///article.txt"}});
   EXPECT_THAT(links[1], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
 }
 
-TEST(DefaultMode, SameUriWithOtherContentIsAnotherDocument) {
-  auto plugin = opis::test::PluginHarness::builtin("enrich", "link");
-  auto first = build({"a", "document", "", "", base_text(), "file:///article.txt"});
-  auto second = build({"b", "document", "", "", base_text(), "file:///article.txt"});
-  second->message.mutable_source()->set_sha256("other content");
-  ASSERT_TRUE(plugin.enrich(*first).ok());
-  ASSERT_TRUE(plugin.enrich(*second).ok());
-  EXPECT_THAT(links_of(second->message), IsEmpty());
-}
-
-// The corpus of the determinism test: three documents whose records pair up
-// across documents (key and text), in input order.
-std::vector<std::vector<RecordSpec>> three_documents() {
-  return {
-      {listing_entry("l1", kTitle, "1969-06-20"),
-       listing_entry("l2", "Telegram", "1957-03-14"),
-       {"l3", "listing_entry", "Note", "1967-07-08", base_text(), "file:///corpus/listing.txt"}},
-      {full_record("r1", kTitle, "1969-06-20", "file:///corpus/r1.txt")},
-      {{"r2", "record", "Telegram", "1957-03-14", text_with_changes({150}),
-        "file:///corpus/r2.txt"},
-       {"r2-copy", "document", "", "", text_with_changes({150}), "file:///corpus/r2.txt"}},
-  };
-}
-
-// Enriches the documents' records interleaved in a random order that keeps
-// each document's records in order, as concurrent workers would.
-std::map<std::string, std::vector<LinkTuple>> run_interleaved(uint32_t seed, const json& config) {
-  auto documents = three_documents();
-  std::vector<size_t> order;
-  for (size_t d = 0; d < documents.size(); ++d) order.insert(order.end(), documents[d].size(), d);
-  std::shuffle(order.begin(), order.end(), std::mt19937(seed));
-  std::vector<size_t> next(documents.size(), 0);
-  auto plugin = opis::test::PluginHarness::builtin("enrich", "link", config);
-  std::map<std::string, std::vector<LinkTuple>> out;
-  for (const size_t d : order) {
-    auto record = build(documents[d][next[d]++]);
-    EXPECT_TRUE(plugin.enrich(*record).ok());
-    out[record->message.id()] = links_of(record->message);
-  }
-  return out;
-}
-
-TEST(DefaultMode, SameLinksWhateverTheOrderOfDocuments) {
-  opis::test::TempDir dir;
-  const json config = {{"index_file", (dir / "index.jsonl").string()}};
-  run_interleaved(1, config);  // builds the index
-  const auto first = run_interleaved(2, config);
-  for (uint32_t seed = 3; seed < 10; ++seed) EXPECT_EQ(run_interleaved(seed, config), first);
-  EXPECT_THAT(first.at("l1"), ElementsAre(LinkTuple{"full_record", "r1", 1.0}));
-  EXPECT_THAT(first.at("r1"), ElementsAre(LinkTuple{"listed_in", "l1", 1.0}));
-  EXPECT_THAT(first.at("r2-copy"), ::testing::Contains(LinkTuple{"same_as", "r2", 1.0}));
-}
-
 TEST(WithinRun, TheLaterRecordOfAPairGetsTheLink) {
-  const json config = kWithinRun;
   // The listing first: only the records link (listed_in).
   const auto listing_first = link_all({listing_entry("l1", kTitle, "1969-06-20"),
-                                       full_record("r1", kTitle, "1969-06-20", "file:///r1")},
-                                      config);
+                                       full_record("r1", kTitle, "1969-06-20", "file:///r1")});
   EXPECT_THAT(listing_first[0], IsEmpty());
   EXPECT_THAT(listing_first[1], ElementsAre(LinkTuple{"listed_in", "l1", 1.0}));
+}
+
+TEST(WithinRun, ThePluginAsksToBeCalledInInputOrder) {
+  const auto plugin = opis::test::PluginHarness::builtin("enrich", "link");
+  EXPECT_TRUE(plugin.library().in_order());
 }
 
 // ------------------------------------------------------------ index file
@@ -242,8 +187,13 @@ TEST(IndexFile, SecondRunLinksBothWays) {
       full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
       {"a", "document", "", "", base_text(), "file:///a.txt"},
       {"b", "document", "", "", text_with_changes({60, 200}), "file:///b.txt"}};
+  // The first run links each pair on its later record only.
   const auto first = link_all(corpus, config);
-  for (const auto& l : first) EXPECT_THAT(l, IsEmpty());
+  EXPECT_THAT(first[0], IsEmpty());
+  EXPECT_THAT(first[1], ElementsAre(LinkTuple{"listed_in", "entry", 1.0}));
+  EXPECT_THAT(first[2], IsEmpty());
+  ASSERT_EQ(first[3].size(), 1u);
+  EXPECT_EQ(std::get<1>(first[3][0]), "a");
   ASSERT_TRUE(std::filesystem::exists(dir / "index.jsonl"));
 
   const auto second = link_all(corpus, config);
@@ -299,11 +249,10 @@ TEST(IndexFile, BadMinhashIsRefused) {
 TEST(IndexBound, RecordsPastMaxIndexRecordsAreNotIndexed) {
   opis::test::TempDir dir;
   const auto path = dir / "index.jsonl";
-  const auto links = link_all(
-      {{"a", "document", "", "", base_text(), "file:///a.txt"},
-       {"b", "document", "", "", base_text(), "file:///b.txt"},
-       {"c", "document", "", "", base_text(), "file:///c.txt"}},
-      json{{"link_within_run", true}, {"max_index_records", 1}, {"index_file", path.string()}});
+  const auto links = link_all({{"a", "document", "", "", base_text(), "file:///a.txt"},
+                               {"b", "document", "", "", base_text(), "file:///b.txt"},
+                               {"c", "document", "", "", base_text(), "file:///c.txt"}},
+                              json{{"max_index_records", 1}, {"index_file", path.string()}});
   EXPECT_THAT(links[1], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
   // b was linked but not indexed, so c finds a only.
   EXPECT_THAT(links[2], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
