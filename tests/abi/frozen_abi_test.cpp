@@ -87,19 +87,19 @@ TEST(FrozenAbi11, InOrderEnricherIsListedAsAbi11AndSeesRecordsInInputOrder) {
   EXPECT_THAT(listed.out, testing::ContainsRegex("enrich +abi11-sequence +1.0.0 +1.1 "));
 
   test::TempDir dir;
-  const fs::path pipeline = dir.write("pipeline.yaml",
-                                      "ingest: [text]\n"
-                                      "enrich: [dates, abi11-sequence]\n"
-                                      "output: [{plugin: jsonl, config: {path: '${out}/r.jsonl'}}]\n");
+  const fs::path pipeline =
+      dir.write("pipeline.yaml",
+                "ingest: [text]\n"
+                "enrich: [dates, abi11-sequence]\n"
+                "output: [{plugin: jsonl, config: {path: '${out}/r.jsonl'}}]\n");
   for (int i = 0; i < 12; ++i) {
     // Uneven sizes, so the workers finish out of input order.
     dir.write("in/doc-" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".txt",
               "Memo of 3 May 1957\n" + std::string((i % 4) * 50000, 'y') + "\n");
   }
-  const auto result = test::run_opis({"--plugin-path", OPIS_FROZEN_ABI11_PLUGIN_DIR, "run",
-                                      "--no-progress", "--workers", "3", "--pipeline",
-                                      pipeline.string(), "--out", (dir / "out").string(),
-                                      (dir / "in").string()});
+  const auto result = test::run_opis(
+      {"--plugin-path", OPIS_FROZEN_ABI11_PLUGIN_DIR, "run", "--no-progress", "--workers", "3",
+       "--pipeline", pipeline.string(), "--out", (dir / "out").string(), (dir / "in").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto records = test::read_jsonl(dir / "out" / "r.jsonl");
   ASSERT_EQ(records.size(), 12u);

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-OPIS_PLUGIN_METADATA("sequence", "1.0.0", "enrich", "Numbers records in the order it sees them",
-                     "", "", "{\"type\":\"object\",\"additionalProperties\":false}");
+OPIS_PLUGIN_METADATA("sequence", "1.0.0", "enrich", "Numbers records in the order it sees them", "",
+                     "", "{\"type\":\"object\",\"additionalProperties\":false}");
 
 typedef struct sequence_plugin {
   const opis_host_api* host;
