@@ -77,15 +77,26 @@ bool past_deadline(const grpc::CallbackServerContext& context) {
   return context.deadline() < std::chrono::system_clock::now();
 }
 
-std::string queue_full_message(const WorkerPool& pool, std::chrono::milliseconds retry_after) {
-  return "the daemon's queue is full (" + std::to_string(pool.capacity()) +
-         " documents waiting); retry after " + std::to_string(retry_after.count()) + " ms";
-}
-
-void add_retry_hint(grpc::CallbackServerContext& context, std::chrono::milliseconds retry_after) {
-  // grpc-retry-pushback-ms is what gRPC's own retry policy reads.
-  context.AddTrailingMetadata("grpc-retry-pushback-ms", std::to_string(retry_after.count()));
-  context.AddTrailingMetadata("retry-after-ms", std::to_string(retry_after.count()));
+// A unary call's job into the pool; when the pool takes no more, the
+// status the call must finish with (OK when the job was queued).
+grpc::Status submit_or_refuse(Shared& shared, grpc::CallbackServerContext& context,
+                              WorkerPool::Job job) {
+  switch (shared.pool.try_submit(job)) {
+    case WorkerPool::Submitted::queued:
+      return grpc::Status::OK;
+    case WorkerPool::Submitted::full: {
+      const auto retry_after = std::to_string(shared.limits.retry_after.count());
+      // grpc-retry-pushback-ms is what gRPC's own retry policy reads.
+      context.AddTrailingMetadata("grpc-retry-pushback-ms", retry_after);
+      context.AddTrailingMetadata("retry-after-ms", retry_after);
+      return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                          "the daemon's queue is full (" + std::to_string(shared.pool.capacity()) +
+                              " documents waiting); retry after " + retry_after + " ms");
+    }
+    case WorkerPool::Submitted::closed:
+      break;
+  }
+  return grpc::Status(grpc::StatusCode::UNAVAILABLE, "the daemon is shutting down");
 }
 
 // A unary call whose work runs on the pool; finished by the worker.
@@ -98,22 +109,13 @@ class ProcessReactor final : public grpc::ServerUnaryReactor {
       finish(kUnauthenticated);
       return;
     }
-    WorkerPool::Job job = [this](unsigned worker) { run(worker); };
-    const auto submitted = shared.pool.try_submit(job);
-    if (submitted == WorkerPool::Submitted::full) {
-      add_retry_hint(*context, shared.limits.retry_after);
-      finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                          queue_full_message(shared.pool, shared.limits.retry_after)));
-    } else if (submitted == WorkerPool::Submitted::closed) {
-      finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the daemon is shutting down"));
-    }
+    const grpc::Status refused =
+        submit_or_refuse(shared, *context, [this](unsigned worker) { run(worker); });
+    if (!refused.ok()) finish(refused);
   }
 
   void OnCancel() override { cancelled_ = true; }
-  void OnDone() override {
-    shared_.metrics.rpc_finished("Process", code_);
-    delete this;
-  }
+  void OnDone() override { delete this; }
 
  private:
   void run(unsigned worker) {
@@ -131,7 +133,9 @@ class ProcessReactor final : public grpc::ServerUnaryReactor {
   }
 
   void finish(const grpc::Status& status) {
-    code_ = status.error_code();
+    // Counted before the client can see the answer, so a client that reads
+    // the metrics right after its call finds it counted.
+    shared_.metrics.rpc_finished("Process", status.error_code());
     Finish(status);
   }
 
@@ -140,7 +144,6 @@ class ProcessReactor final : public grpc::ServerUnaryReactor {
   const ProcessRequest* request_;
   ProcessResponse* response_;
   std::atomic<bool> cancelled_{false};
-  int code_ = 0;
 };
 
 // A bidirectional stream. At most `stream_window` documents of one stream
@@ -153,7 +156,7 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
       : shared_(shared), context_(context) {
     if (!authorized(*context, shared.tokens)) {
       finished_ = true;
-      code_ = kUnauthenticated.error_code();
+      shared.metrics.rpc_finished("ProcessStream", kUnauthenticated.error_code());
       Finish(kUnauthenticated);
       return;
     }
@@ -198,10 +201,7 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
     finish_if_done();
   }
 
-  void OnDone() override {
-    shared_.metrics.rpc_finished("ProcessStream", code_);
-    delete this;
-  }
+  void OnDone() override { delete this; }
 
  private:
   // All private members run with mutex_ held.
@@ -305,7 +305,7 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
     const grpc::Status status =
         cancelled_ ? grpc::Status(grpc::StatusCode::CANCELLED, "the stream was cancelled")
                    : grpc::Status::OK;
-    code_ = status.error_code();
+    shared_.metrics.rpc_finished("ProcessStream", status.error_code());
     Finish(status);
   }
 
@@ -322,7 +322,6 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
   bool waiting_for_space_ = false;
   bool finished_ = false;
   std::atomic<bool> cancelled_{false};
-  int code_ = 0;
 };
 
 // Store queries run on the pool too: a reaction must not block.
@@ -355,14 +354,8 @@ grpc::ServerUnaryReactor* run_store_query(Shared& shared, const char* method,
     }
     finish(status);
   };
-  const auto submitted = shared.pool.try_submit(job);
-  if (submitted == WorkerPool::Submitted::full) {
-    add_retry_hint(*context, shared.limits.retry_after);
-    finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                        queue_full_message(shared.pool, shared.limits.retry_after)));
-  } else if (submitted == WorkerPool::Submitted::closed) {
-    finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the daemon is shutting down"));
-  }
+  const grpc::Status refused = submit_or_refuse(shared, *context, job);
+  if (!refused.ok()) finish(refused);
   return reactor;
 }
 
