@@ -1,8 +1,10 @@
 #include "text_signature.hpp"
 
+#include <array>
 #include <limits>
 #include <string>
 
+#include "minhash_slots.hpp"
 #include "text_folding.hpp"
 
 namespace opis::link {
@@ -10,22 +12,6 @@ namespace {
 
 constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001B3ULL;
-
-// Per-slot seeds, fixed so signatures saved in an index file stay comparable
-// across runs and builds.
-constexpr std::array<uint64_t, kMinHashSize> make_seeds() {
-  std::array<uint64_t, kMinHashSize> seeds{};
-  uint64_t state = 0x6F70697331696E6BULL;
-  for (auto& seed : seeds) {
-    state += 0x9E3779B97F4A7C15ULL;
-    uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    seed = z ^ (z >> 31);
-  }
-  return seeds;
-}
-constexpr auto kSeeds = make_seeds();
 
 bool is_word_char(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80;
@@ -82,15 +68,25 @@ void for_each_word(std::string_view text, OnWord&& on_word) {
   end_word();
 }
 
-void add_shingle(uint64_t shingle, MinHash& minhash) {
-  for (size_t i = 0; i < kMinHashSize; ++i) {
-    // One multiply-xorshift per slot over a well-mixed base is enough for
-    // min-wise hashing and keeps the cost at ~1 ns per slot.
-    uint64_t h = (shingle ^ kSeeds[i]) * 0x9E3779B97F4A7C15ULL;
-    h ^= h >> 32;
-    if (h < minhash[i]) minhash[i] = h;
+// Shingles wait here and are folded into the slots a block at a time: the
+// slot loop then runs over many shingles with its seeds held in registers.
+class ShingleBlock {
+ public:
+  explicit ShingleBlock(MinHash& minhash) : minhash_(minhash) {}
+  void add(uint64_t shingle) {
+    shingles_[size_++] = shingle;
+    if (size_ == shingles_.size()) flush();
   }
-}
+  void flush() {
+    fold_shingles(shingles_.data(), size_, minhash_);
+    size_ = 0;
+  }
+
+ private:
+  MinHash& minhash_;
+  std::array<uint64_t, 256> shingles_;
+  size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -100,6 +96,7 @@ std::optional<TextSignature> sign_text(std::string_view text, uint32_t min_words
   std::array<uint64_t, kShingleWords> window{};
   uint64_t sequence = kFnvOffset;
   uint64_t count = 0;
+  ShingleBlock block(signature.minhash);
   for_each_word(text, [&](uint64_t word) {
     sequence = mix64(sequence ^ word) + count;
     window[count % kShingleWords] = word;
@@ -109,14 +106,16 @@ std::optional<TextSignature> sign_text(std::string_view text, uint32_t min_words
       for (size_t k = 0; k < kShingleWords; ++k) {
         shingle = mix64(shingle ^ window[(count + k) % kShingleWords]);
       }
-      add_shingle(shingle, signature.minhash);
+      block.add(shingle);
     }
   });
+  block.flush();
   if (count == 0 || count < min_words) return std::nullopt;
   if (count < kShingleWords) {
     uint64_t shingle = kFnvOffset;
     for (size_t k = 0; k < count; ++k) shingle = mix64(shingle ^ window[k]);
-    add_shingle(shingle, signature.minhash);
+    block.add(shingle);
+    block.flush();
   }
   signature.text_hash = mix64(sequence ^ count);
   signature.words = count > std::numeric_limits<uint32_t>::max()
