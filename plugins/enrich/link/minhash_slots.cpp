@@ -66,6 +66,34 @@ __attribute__((target("arch=x86-64-v4"))) void fold_eight_at_a_time(const uint64
   }
 }
 
+// mix64 in every lane (by reference: a 64-byte vector passed by value
+// would take an ABI that depends on the caller's target).
+__attribute__((target("arch=x86-64-v4"))) inline void mix64_lanes(SlotLanes& x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  x ^= x >> 31;
+}
+
+__attribute__((target("arch=x86-64-v4"))) size_t shingles_eight_at_a_time(const uint64_t* words,
+                                                                          size_t count,
+                                                                          uint64_t seed,
+                                                                          uint64_t* shingles) {
+  size_t i = 0;
+  for (; i + kLanes <= count; i += kLanes) {
+    SlotLanes h = seed - SlotLanes{};  // the seed in every lane
+    for (size_t k = 0; k < kShingleWords; ++k) {
+      SlotLanes w;
+      std::memcpy(&w, words + i + k, sizeof w);
+      h ^= w;
+      mix64_lanes(h);
+    }
+    std::memcpy(shingles + i, &h, sizeof h);
+  }
+  return i;
+}
+
 bool has_wide_slots() {
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
@@ -83,6 +111,19 @@ void fold_shingles(const uint64_t* shingles, size_t count, MinHash& minhash) {
   }
 #endif
   fold_one_by_one(shingles, count, minhash);
+}
+
+void make_shingles(const uint64_t* words, size_t count, uint64_t seed, uint64_t* shingles) {
+  size_t done = 0;
+#ifdef OPIS_LINK_WIDE_SLOTS
+  static const bool wide = has_wide_slots();
+  if (wide) done = shingles_eight_at_a_time(words, count, seed, shingles);
+#endif
+  for (size_t i = done; i < count; ++i) {
+    uint64_t h = seed;
+    for (size_t k = 0; k < kShingleWords; ++k) h = mix64(h ^ words[i + k]);
+    shingles[i] = h;
+  }
 }
 
 }  // namespace opis::link

@@ -1,8 +1,10 @@
 #include "text_signature.hpp"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "minhash_slots.hpp"
 #include "text_folding.hpp"
@@ -68,54 +70,35 @@ void for_each_word(std::string_view text, OnWord&& on_word) {
   end_word();
 }
 
-// Shingles wait here and are folded into the slots a block at a time: the
-// slot loop then runs over many shingles with its seeds held in registers.
-class ShingleBlock {
- public:
-  explicit ShingleBlock(MinHash& minhash) : minhash_(minhash) {}
-  void add(uint64_t shingle) {
-    shingles_[size_++] = shingle;
-    if (size_ == shingles_.size()) flush();
-  }
-  void flush() {
-    fold_shingles(shingles_.data(), size_, minhash_);
-    size_ = 0;
-  }
-
- private:
-  MinHash& minhash_;
-  std::array<uint64_t, 256> shingles_;
-  size_t size_ = 0;
-};
-
 }  // namespace
 
+// The words are hashed first, then the shingles are made and folded into
+// the slots a block at a time: each step is then a loop over independent
+// hashes, which minhash_slots.cpp runs eight lanes wide.
 std::optional<TextSignature> sign_text(std::string_view text, uint32_t min_words) {
+  std::vector<uint64_t> words;
+  words.reserve(text.size() / 6 + 1);
+  for_each_word(text, [&](uint64_t word) { words.push_back(word); });
+  const uint64_t count = words.size();
+  if (count == 0 || count < min_words) return std::nullopt;
+
   TextSignature signature;
   signature.minhash.fill(std::numeric_limits<uint64_t>::max());
-  std::array<uint64_t, kShingleWords> window{};
   uint64_t sequence = kFnvOffset;
-  uint64_t count = 0;
-  ShingleBlock block(signature.minhash);
-  for_each_word(text, [&](uint64_t word) {
-    sequence = mix64(sequence ^ word) + count;
-    window[count % kShingleWords] = word;
-    ++count;
-    if (count >= kShingleWords) {
-      uint64_t shingle = kFnvOffset;
-      for (size_t k = 0; k < kShingleWords; ++k) {
-        shingle = mix64(shingle ^ window[(count + k) % kShingleWords]);
-      }
-      block.add(shingle);
-    }
-  });
-  block.flush();
-  if (count == 0 || count < min_words) return std::nullopt;
+  for (uint64_t i = 0; i < count; ++i) sequence = mix64(sequence ^ words[i]) + i;
+  std::array<uint64_t, 256> shingles;
   if (count < kShingleWords) {
-    uint64_t shingle = kFnvOffset;
-    for (size_t k = 0; k < count; ++k) shingle = mix64(shingle ^ window[k]);
-    block.add(shingle);
-    block.flush();
+    // A text shorter than one shingle is one shingle of all its words.
+    shingles[0] = kFnvOffset;
+    for (const uint64_t word : words) shingles[0] = mix64(shingles[0] ^ word);
+    fold_shingles(shingles.data(), 1, signature.minhash);
+  } else {
+    const size_t total = count - kShingleWords + 1;
+    for (size_t first = 0; first < total; first += shingles.size()) {
+      const size_t n = std::min(shingles.size(), total - first);
+      make_shingles(words.data() + first, n, kFnvOffset, shingles.data());
+      fold_shingles(shingles.data(), n, signature.minhash);
+    }
   }
   signature.text_hash = mix64(sequence ^ count);
   signature.words = count > std::numeric_limits<uint32_t>::max()
