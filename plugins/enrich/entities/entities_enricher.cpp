@@ -19,6 +19,7 @@
 #include "name_table.hpp"
 #include "name_tokens.hpp"
 #include "romanization_key.hpp"
+#include "string_hash.hpp"
 #include "word_lists.hpp"
 
 namespace {
@@ -111,7 +112,7 @@ class EntitiesEnricher : public opis::sdk::Enricher {
       const std::string& field = *fields[f];
       for (const Mention& m : mentions_[f]) {
         const auto [type, canonical, authority_id] = describe(m);
-        if (types_.count(std::string(type)) == 0) continue;
+        if (!types_.contains(type)) continue;
         const std::string_view surface = std::string_view(field).substr(m.begin, m.end - m.begin);
         collection_.add(type, canonical, authority_id, surface);
         if (&field != &text_) continue;
@@ -229,7 +230,7 @@ class EntitiesEnricher : public opis::sdk::Enricher {
 
   const opis::entities::WordLists& words_;
   bool detect_unknown_;
-  std::unordered_set<std::string> types_;
+  std::unordered_set<std::string, opis::entities::StringHash, std::equal_to<>> types_;
   opis::entities::NameTable authority_;
   opis::entities::NameTable learned_;
   opis::entities::NameTokens tokens_;

@@ -5,8 +5,9 @@
 namespace opis::entities {
 namespace {
 
-std::string single_spaced(std::string_view s) {
-  std::string out;
+// `s` with its blanks and line breaks made single spaces, into `out`.
+void single_spaced(std::string_view s, std::string& out) {
+  out.clear();
   bool blank = false;
   for (const char c : s) {
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
@@ -17,7 +18,6 @@ std::string single_spaced(std::string_view s) {
     blank = false;
     out += c;
   }
-  return out;
 }
 
 }  // namespace
@@ -27,19 +27,22 @@ void EntityCollection::clear() {
   index_.clear();
 }
 
+// Called once per mention: the key and the spelling are built in reused
+// buffers, and strings are only allocated for a new entity or spelling.
 void EntityCollection::add(std::string_view type, std::string_view canonical,
                            std::string_view authority_id, std::string_view surface) {
-  std::string key(type);
-  key += '\t';
-  key += canonical;
-  const auto [it, inserted] = index_.emplace(std::move(key), entities_.size());
-  if (inserted) {
+  key_.assign(type);
+  key_ += '\t';
+  key_ += canonical;
+  auto it = index_.find(std::string_view(key_));
+  if (it == index_.end()) {
+    it = index_.emplace(key_, entities_.size()).first;
     entities_.push_back({std::string(type), std::string(canonical), std::string(authority_id), {}});
   }
   auto& surfaces = entities_[it->second].surfaces;
-  std::string spelled = single_spaced(surface);
-  if (std::find(surfaces.begin(), surfaces.end(), spelled) == surfaces.end()) {
-    surfaces.push_back(std::move(spelled));
+  single_spaced(surface, spelled_);
+  if (std::find(surfaces.begin(), surfaces.end(), spelled_) == surfaces.end()) {
+    surfaces.push_back(spelled_);
   }
 }
 

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "string_hash.hpp"
+
 namespace opis::entities {
 
 struct CollectedEntity {
@@ -26,7 +28,9 @@ class EntityCollection {
 
  private:
   std::vector<CollectedEntity> entities_;
-  std::unordered_map<std::string, size_t> index_;
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;
+  std::string key_;      // "type\tcanonical" of the mention being added
+  std::string spelled_;  // its surface, single-spaced
 };
 
 }  // namespace opis::entities

@@ -1,5 +1,7 @@
 #include "name_tokens.hpp"
 
+#include <cstring>
+
 #include "utf8_letters.hpp"
 
 namespace opis::entities {
@@ -58,7 +60,26 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
   bool upper_only = true;
   char32_t previous = 0;
   while (pos < text_.size()) {
-    // ASCII letters and digits, the bulk of any text, without decoding.
+    // A run of lower-case ASCII letters, most of every word, copied whole:
+    // the raw spelling is the same bytes, and raw_ (sized to the text) has
+    // room for them.
+    size_t run_end = pos;
+    while (run_end < text_.size() && text_[run_end] >= 'a' && text_[run_end] <= 'z') ++run_end;
+    if (run_end > pos) {
+      const size_t run = run_end - pos;
+      if (raw_size_ + run > raw_.size()) [[unlikely]]
+        grow_raw();
+      std::memcpy(raw_.data() + raw_size_, text_.data() + pos, run);
+      raw_size_ += run;
+      token.letters = static_cast<uint16_t>(token.letters + run);
+      token.has_lower = true;
+      upper_only = false;
+      first = false;
+      previous = static_cast<unsigned char>(text_[run_end - 1]);
+      pos = run_end;
+      continue;
+    }
+    // Other ASCII letters and digits without decoding.
     const char byte = text_[pos];
     if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
       const bool upper = byte <= 'Z';

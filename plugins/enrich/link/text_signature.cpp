@@ -1,8 +1,12 @@
 #include "text_signature.hpp"
 
+#include <algorithm>
+#include <array>
 #include <limits>
 #include <string>
+#include <vector>
 
+#include "minhash_slots.hpp"
 #include "text_folding.hpp"
 
 namespace opis::link {
@@ -10,22 +14,6 @@ namespace {
 
 constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001B3ULL;
-
-// Per-slot seeds, fixed so signatures saved in an index file stay comparable
-// across runs and builds.
-constexpr std::array<uint64_t, kMinHashSize> make_seeds() {
-  std::array<uint64_t, kMinHashSize> seeds{};
-  uint64_t state = 0x6F70697331696E6BULL;
-  for (auto& seed : seeds) {
-    state += 0x9E3779B97F4A7C15ULL;
-    uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    seed = z ^ (z >> 31);
-  }
-  return seeds;
-}
-constexpr auto kSeeds = make_seeds();
 
 bool is_word_char(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80;
@@ -82,41 +70,35 @@ void for_each_word(std::string_view text, OnWord&& on_word) {
   end_word();
 }
 
-void add_shingle(uint64_t shingle, MinHash& minhash) {
-  for (size_t i = 0; i < kMinHashSize; ++i) {
-    // One multiply-xorshift per slot over a well-mixed base is enough for
-    // min-wise hashing and keeps the cost at ~1 ns per slot.
-    uint64_t h = (shingle ^ kSeeds[i]) * 0x9E3779B97F4A7C15ULL;
-    h ^= h >> 32;
-    if (h < minhash[i]) minhash[i] = h;
-  }
-}
-
 }  // namespace
 
+// The words are hashed first, then the shingles are made and folded into
+// the slots a block at a time: each step is then a loop over independent
+// hashes, which minhash_slots.cpp runs eight lanes wide.
 std::optional<TextSignature> sign_text(std::string_view text, uint32_t min_words) {
+  std::vector<uint64_t> words;
+  words.reserve(text.size() / 6 + 1);
+  for_each_word(text, [&](uint64_t word) { words.push_back(word); });
+  const uint64_t count = words.size();
+  if (count == 0 || count < min_words) return std::nullopt;
+
   TextSignature signature;
   signature.minhash.fill(std::numeric_limits<uint64_t>::max());
-  std::array<uint64_t, kShingleWords> window{};
   uint64_t sequence = kFnvOffset;
-  uint64_t count = 0;
-  for_each_word(text, [&](uint64_t word) {
-    sequence = mix64(sequence ^ word) + count;
-    window[count % kShingleWords] = word;
-    ++count;
-    if (count >= kShingleWords) {
-      uint64_t shingle = kFnvOffset;
-      for (size_t k = 0; k < kShingleWords; ++k) {
-        shingle = mix64(shingle ^ window[(count + k) % kShingleWords]);
-      }
-      add_shingle(shingle, signature.minhash);
-    }
-  });
-  if (count == 0 || count < min_words) return std::nullopt;
+  for (uint64_t i = 0; i < count; ++i) sequence = mix64(sequence ^ words[i]) + i;
+  std::array<uint64_t, 256> shingles;
   if (count < kShingleWords) {
-    uint64_t shingle = kFnvOffset;
-    for (size_t k = 0; k < count; ++k) shingle = mix64(shingle ^ window[k]);
-    add_shingle(shingle, signature.minhash);
+    // A text shorter than one shingle is one shingle of all its words.
+    shingles[0] = kFnvOffset;
+    for (const uint64_t word : words) shingles[0] = mix64(shingles[0] ^ word);
+    fold_shingles(shingles.data(), 1, signature.minhash);
+  } else {
+    const size_t total = count - kShingleWords + 1;
+    for (size_t first = 0; first < total; first += shingles.size()) {
+      const size_t n = std::min(shingles.size(), total - first);
+      make_shingles(words.data() + first, n, kFnvOffset, shingles.data());
+      fold_shingles(shingles.data(), n, signature.minhash);
+    }
   }
   signature.text_hash = mix64(sequence ^ count);
   signature.words = count > std::numeric_limits<uint32_t>::max()

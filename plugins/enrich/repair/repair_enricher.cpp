@@ -58,13 +58,17 @@ class RepairEnricher : public opis::sdk::Enricher {
     const opis::repair::RecordSpans spans(record);
     record.set_text(result.text);
     spans.shift(record, result, old_size);
+    // One annotation reused for every note: a damaged text has one note per
+    // ~130 bytes, and a fresh attribute list would be an allocation each.
+    opis::sdk::Annotation a;
+    a.attributes = {{"original", {}}, {"reason", {}}};
     for (const auto& note : result.notes) {
-      opis::sdk::Annotation a;
       a.type = note.type;
       a.begin = static_cast<uint32_t>(note.begin);
       a.end = static_cast<uint32_t>(note.end);
       a.value = std::string_view(result.text).substr(note.begin, note.end - note.begin);
-      a.attributes = {{"original", note.original}, {"reason", note.reason}};
+      a.attributes[0].value = note.original;
+      a.attributes[1].value = note.reason;
       record.add(a);
     }
   }

@@ -63,7 +63,7 @@ struct Run {
   int shift = 0;  // added to each code point to decode
   bool accepted = false;
   bool scored = false;  // `original` holds the run's score as it stands
-  Score original;
+  Score original;       // see score_as_it_stands: may hold only `words`
 };
 
 struct Paragraph {
@@ -524,6 +524,34 @@ bool could_convince(const Context& ctx, const Paragraph& p, const Run& run) {
   return false;
 }
 
+// Whether a token holds a glyph of the font's table: it then reads
+// differently once the glyphs are mapped.
+bool has_glyph(const Context& ctx, const Token& token) {
+  const std::string_view s = ctx.text.substr(token.begin, token.end - token.begin);
+  for (size_t i = 0; i < s.size();) {
+    const Decoded d = decode_at(s, i);
+    if (ctx.glyphs.find(d.cp) != nullptr) return true;
+    i += d.length;
+  }
+  return false;
+}
+
+// The run's score as it stands (offset 0). With a word list only its share
+// of letters in words counts (convincing() and the floors read nothing
+// else), and for a run without glyphs that share is known without scoring:
+// at offset 0 its pieces are its tokens, and no token of a run is a word
+// (tokenize asked the same lexicon), so the share is 0. Most runs have no
+// glyph, so this spares a decode and a look-up per token.
+Score score_as_it_stands(const Context& ctx, const Paragraph& p, const Run& run,
+                         std::string& buffer) {
+  if (ctx.lexicon.has_word_list()) {
+    bool glyphs = false;
+    for (size_t k = run.first; k <= run.last && !glyphs; ++k) glyphs = has_glyph(ctx, p.tokens[k]);
+    if (!glyphs) return Score{};
+  }
+  return score_run(ctx, p, run, 0, buffer);
+}
+
 struct Choice {
   int shift = 0;
   Score score;  // the run scored in full under `shift`
@@ -581,7 +609,7 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
   for (Paragraph& p : damaged) {
     for (Run& run : p.runs) {
       if (!could_convince(ctx, p, run)) continue;
-      run.original = score_run(ctx, p, run, 0, buffer);
+      run.original = score_as_it_stands(ctx, p, run, buffer);
       run.scored = true;
       const Score& original = run.original;
       const double floor = convincing_floor(original, word_list);
@@ -610,7 +638,7 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
       for (Run& run : p.runs) {
         if (run.accepted) continue;
         if (!run.scored) {
-          run.original = score_run(ctx, p, run, 0, buffer);
+          run.original = score_as_it_stands(ctx, p, run, buffer);
           run.scored = true;
         }
         const Score& original = run.original;
