@@ -168,8 +168,14 @@ CREATE INDEX citations_by_archive_name ON citations (archive_name COLLATE NOCASE
 // else is still indexed by the trigger, as in version 1. Updates and
 // deletes keep their triggers: they remove the indexed values, which must
 // be the old ones.
+//
+// FTS5 also writes a segment whenever its buffer outgrows 'hashsize' (1 MB
+// by default), which a batch of 1000 records does several times over: 8 MB
+// holds a typical batch, so a batch is one segment, for 8 MB of memory at
+// most while a batch is indexed.
 constexpr std::string_view kVersion3 = R"sql(
 CREATE TABLE fts_deferred (writer TEXT NOT NULL);
+INSERT INTO records_fts (records_fts, rank) VALUES ('hashsize', 8388608);
 
 DROP TRIGGER records_fts_after_insert;
 CREATE TRIGGER records_fts_after_insert AFTER INSERT ON records
