@@ -16,10 +16,11 @@ namespace fs = std::filesystem;
 // What output/sqlite writes (plugins/output/sqlite/archive_schema.hpp): the
 // application id "opis" and the layouts this reader understands. Version 1
 // lacks the indexes the person and archive filters rely on; writing to it
-// with `opis run` migrates it.
+// with `opis run` migrates it. Version 3 changes only how the writer
+// indexes, so both read alike.
 constexpr int64_t kApplicationId = 0x6f706973;
 constexpr int64_t kOldestReadableSchema = 2;
-constexpr int64_t kNewestReadableSchema = 2;
+constexpr int64_t kNewestReadableSchema = 3;
 
 // How many idle connections the pool keeps; more may be open while calls
 // overlap, and are closed when they come back to a full pool.

@@ -291,7 +291,7 @@ TEST(RecordStoreOpen, ErrorsNameTheFileAndTheReason) {
   { test::PluginHarness::builtin("output", "sqlite", {{"path", archive.string()}}); }
   EXPECT_EQ(open_error(archive), "");
   sql(archive, "UPDATE schema_version SET version = 7");
-  EXPECT_THAT(open_error(archive), HasSubstr("schema version 7, newer than this opis reads (2)"));
+  EXPECT_THAT(open_error(archive), HasSubstr("schema version 7, newer than this opis reads (3)"));
   sql(archive, "UPDATE schema_version SET version = 1");
   EXPECT_THAT(open_error(archive), HasSubstr("schema version 1, older than this opis reads (2); "
                                              "write to it once with `opis run` to migrate it"));

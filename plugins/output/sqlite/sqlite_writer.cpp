@@ -38,6 +38,14 @@ struct Statements {
   explicit Statements(Database& db)
       : savepoint(db.prepare("SAVEPOINT record")),
         release(db.prepare("RELEASE record")),
+        // See archive_schema.cpp, version 3: while this row exists, only
+        // inside this writer's transaction, inserted records wait for
+        // index_unindexed instead of being indexed one by one.
+        defer_indexing(db.prepare("INSERT INTO fts_deferred (writer) VALUES ('output/sqlite')")),
+        stop_deferring(db.prepare("DELETE FROM fts_deferred")),
+        index_unindexed(db.prepare(
+            "INSERT INTO records_fts (rowid, title, summary, text) "
+            "SELECT fts_rowid, title, summary, text FROM records WHERE fts_rowid >= ?1")),
         find_record(db.prepare("SELECT fts_rowid FROM records WHERE id = ?1")),
         delete_children{db.prepare("DELETE FROM entities WHERE record_rowid = ?1"),
                         db.prepare("DELETE FROM citations WHERE record_rowid = ?1"),
@@ -74,6 +82,9 @@ struct Statements {
 
   Statement savepoint;
   Statement release;
+  Statement defer_indexing;
+  Statement stop_deferring;
+  Statement index_unindexed;
   Statement find_record;
   Statement delete_children[6];
   Statement insert_record;
@@ -136,15 +147,19 @@ class SqliteWriter : public opis::sdk::Writer {
     if (!in_transaction_) {
       db_.execute("BEGIN");
       in_transaction_ = true;
+      statements_->defer_indexing.run();
     }
     // A record either lands whole or not at all, without undoing the
-    // others of the batch.
+    // others of the batch. Rolling it back also undoes any indexing done
+    // while it was stored, so what is waiting to be indexed is as before.
+    const std::optional<int64_t> unindexed_before = first_unindexed_rowid_;
     statements_->savepoint.run();
     try {
       store(record, id);
       statements_->release.run();
     } catch (...) {
       sqlite3_exec(db_.handle(), "ROLLBACK TO record; RELEASE record", nullptr, nullptr, nullptr);
+      first_unindexed_rowid_ = unindexed_before;
       throw;
     }
     if (++pending_ >= batch_size_) commit();
@@ -155,9 +170,20 @@ class SqliteWriter : public opis::sdk::Writer {
  private:
   void commit() {
     if (!in_transaction_) return;
+    index_unindexed();
+    statements_->stop_deferring.run();
     db_.execute("COMMIT");
     in_transaction_ = false;
     pending_ = 0;
+  }
+
+  // Indexes, in one statement, the records inserted since the last time:
+  // they have the largest rowids, as SQLite gives a new row the largest
+  // rowid plus one and this writer holds the write lock.
+  void index_unindexed() {
+    if (!first_unindexed_rowid_) return;
+    statements_->index_unindexed.bind(1, *first_unindexed_rowid_).run();
+    first_unindexed_rowid_.reset();
   }
 
   void store(const opis::sdk::RecordView& record, std::string_view id) {
@@ -166,6 +192,10 @@ class SqliteWriter : public opis::sdk::Writer {
     // text is unchanged); its child rows are written anew.
     const std::optional<int64_t> existing = s.find_record.bind(1, id).first_integer();
     if (existing) {
+      // The update trigger removes the record's indexed text, which must be
+      // there: a record inserted earlier in this transaction is indexed
+      // first (rare: the same id twice in one batch).
+      if (first_unindexed_rowid_ && *existing >= *first_unindexed_rowid_) index_unindexed();
       for (auto& statement : s.delete_children) statement.bind(1, *existing).run();
     }
     Statement& row = existing ? s.update_record : s.insert_record;
@@ -184,6 +214,7 @@ class SqliteWriter : public opis::sdk::Writer {
     row.run();
     // The key of the record's child rows (see archive_schema.cpp).
     const int64_t rowid = existing ? *existing : sqlite3_last_insert_rowid(db_.handle());
+    if (!existing && !first_unindexed_rowid_) first_unindexed_rowid_ = rowid;
 
     int64_t position = 0;
     for (const auto& entity : record.entities()) {
@@ -265,6 +296,9 @@ class SqliteWriter : public opis::sdk::Writer {
   int64_t batch_size_;
   int64_t pending_ = 0;
   bool in_transaction_ = false;
+  // The rowid from which the records of the open transaction are not in the
+  // full-text index yet; none when all are.
+  std::optional<int64_t> first_unindexed_rowid_;
 };
 
 }  // namespace

@@ -24,9 +24,9 @@ using opis::test::TempDir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-const std::vector<std::string> kTables = {"records",      "entities",    "citations",
-                                          "contributors", "dates",       "footnotes",
-                                          "links",        "records_fts", "schema_version"};
+const std::vector<std::string> kTables = {
+    "records",   "entities", "citations",   "contributors",   "dates",
+    "footnotes", "links",    "records_fts", "schema_version", "fts_deferred"};
 
 PluginHarness sqlite_writer(const fs::path& path, json config = json::object()) {
   config["path"] = path.string();
@@ -388,7 +388,8 @@ TEST(SqliteWriter, MigratesAVersion1ArchiveKeepingItsRecords) {
     flush(writer);
   }
   Reader db(path);
-  EXPECT_EQ(db.value("SELECT version FROM schema_version"), "2");
+  EXPECT_EQ(db.value("SELECT version FROM schema_version"),
+            std::to_string(opis::sqlite_output::kSchemaVersion));
   EXPECT_EQ(db.count("schema_version"), 1);
   EXPECT_THAT(db.rows("SELECT id FROM records ORDER BY id"), ElementsAre("new", "old"));
   opis::v1::Record kept;
@@ -420,6 +421,47 @@ TEST(SqliteWriter, WritingAnUnchangedRecordAgainKeepsItsFullTextEntry) {
   EXPECT_TRUE(db.index_in_sync());
 }
 
+TEST(SqliteWriter, IndexesABatchWhetherItsIdsAreNewOrRepeated) {
+  TempDir dir;
+  const fs::path path = dir / "archive.sqlite";
+  {
+    auto writer = sqlite_writer(path, {{"batch_size", 3}});
+    write(writer, *full_record("a", "Alpha text."));
+    write(writer, *full_record("b", "Beta text."));
+    // Replaced with other text before the batch is committed (and indexed).
+    write(writer, *full_record("a", "Gamma text."));
+    write(writer, *full_record("c", "Delta text."));
+    write(writer, *full_record("c", "Epsilon text."));
+  }  // the last batch is committed when the writer closes
+  Reader db(path);
+  EXPECT_TRUE(db.index_in_sync());
+  EXPECT_EQ(db.count("records_fts"), 3);
+  EXPECT_THAT(db.matching("alpha"), ElementsAre());
+  EXPECT_THAT(db.matching("gamma"), ElementsAre("a"));
+  EXPECT_THAT(db.matching("beta"), ElementsAre("b"));
+  EXPECT_THAT(db.matching("delta"), ElementsAre());
+  EXPECT_THAT(db.matching("epsilon"), ElementsAre("c"));
+  // The writer's marker never outlives its transaction.
+  EXPECT_EQ(db.count("fts_deferred"), 0);
+}
+
+TEST(SqliteWriter, RecordsInsertedWithSqlAreStillIndexedByTheTrigger) {
+  TempDir dir;
+  const fs::path path = dir / "archive.sqlite";
+  {
+    auto writer = sqlite_writer(path);
+    write(writer, *full_record("a", "Written by opis."));
+  }
+  Reader db(path);
+  db.execute(
+      "INSERT INTO records (id, kind, parent_id, title, date_edtf, summary, text, source_uri, "
+      "record) VALUES ('by-hand', 'record', '', 'By hand', '', '', 'Typed into sqlite3.', '', "
+      "X'')");
+  EXPECT_THAT(db.matching("typed"), ElementsAre("by-hand"));
+  EXPECT_THAT(db.matching("opis"), ElementsAre("a"));
+  EXPECT_TRUE(db.index_in_sync());
+}
+
 TEST(SqliteWriter, RefusesAnArchiveOfANewerSchema) {
   TempDir dir;
   const fs::path path = dir / "archive.sqlite";
@@ -427,7 +469,7 @@ TEST(SqliteWriter, RefusesAnArchiveOfANewerSchema) {
   Reader(path).execute("UPDATE schema_version SET version = 99");
   const std::string error = start_error({{"path", path.string()}});
   EXPECT_THAT(error, HasSubstr(path.string()));
-  EXPECT_THAT(error, HasSubstr("schema version 99, newer than this plugin knows (2)"));
+  EXPECT_THAT(error, HasSubstr("schema version 99, newer than this plugin knows (3)"));
   EXPECT_EQ(Reader(path).value("SELECT version FROM schema_version"), "99");  // left alone
 }
 
