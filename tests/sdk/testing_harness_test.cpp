@@ -137,6 +137,42 @@ TEST(TestingHarness, FromJsonNamesWhatDoesNotFit) {
   EXPECT_EQ(kept.id(), "x");
 }
 
+TEST(TestingHarness, FromJsonAcceptsLowerCamelCaseNamesLikeTheHost) {
+  const Record record = Record::from_json(
+      R"({"id": "a", "parentId": "p", "copyNumber": "3", "source": {"mediaType": "text/plain"},
+          "entities": [{"type": "person", "authorityId": "wikidata:Q39464"}],
+          "links": [{"type": "same_as", "targetId": "b"}]})");
+  EXPECT_EQ(record.field(OPIS_FIELD_PARENT_ID), "p");
+  EXPECT_EQ(record.field(OPIS_FIELD_COPY_NUMBER), "3");
+  EXPECT_EQ(record.field(OPIS_FIELD_SOURCE_MEDIA_TYPE), "text/plain");
+  EXPECT_EQ(record.entities().at(0).authority_id, "wikidata:Q39464");
+  EXPECT_EQ(record.links().at(0).target_id, "b");
+  EXPECT_THROW(Record::from_json(R"({"parentID": "p"})"), std::invalid_argument);
+}
+
+TEST(TestingHarness, TryIngestKeepsTheFailureAndTheRecordsEmittedBeforeIt) {
+  Harness lines(OPIS_LINES_INGESTER_FILE);
+  const auto good = lines.try_ingest("one\ntwo", "dir/notes.txt");
+  ASSERT_TRUE(good.ok()) << good.message;
+  ASSERT_EQ(good.records.size(), 2u);
+  EXPECT_EQ(good.records[1].title(), "two");
+  EXPECT_EQ(good.records[1].id(), "dir/notes.txt#1");
+  EXPECT_EQ(good.records[1].field(OPIS_FIELD_SOURCE_NAME), "notes.txt");
+
+  const auto failed = lines.try_ingest("one\nfail\nthree");
+  EXPECT_EQ(failed.status, OPIS_INVALID_INPUT);
+  EXPECT_EQ(failed.message, "a line says fail");
+  ASSERT_EQ(failed.records.size(), 1u);
+  EXPECT_EQ(failed.records[0].title(), "one");
+  try {
+    lines.ingest("fail");
+    FAIL() << "accepted";
+  } catch (const Failure& e) {
+    EXPECT_EQ(e.status(), OPIS_INVALID_INPUT);
+    EXPECT_STREQ(e.what(), "a line says fail");
+  }
+}
+
 TEST(TestingHarness, ConfigViolationsAreNamedBeforeCreate) {
   Harness probe(&opis_plugin_v1);
   try {

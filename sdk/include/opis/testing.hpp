@@ -11,6 +11,7 @@
 //   tagger.enrich(record);
 //   EXPECT_EQ(record.annotated("subject"), std::vector<std::string_view>{"Grain"});
 //   auto records = ingester.ingest(bytes, "catalogue.csv", "text/csv");
+//   auto refused = ingester.try_ingest("");  // no throw: status, message, records
 //
 // The harness implements the host table (opis_host_api) itself over a small
 // in-memory record holding every scalar field and list the ABI exposes. What
@@ -24,7 +25,8 @@
 //    macros write the same text to both).
 //  - record_serialize and record_parse return OPIS_UNSUPPORTED (protobuf
 //    bytes need protobuf). record_to_json and record_from_json work on the
-//    fields the ABI exposes, in the shape of records.jsonl; `provenance` and
+//    fields the ABI exposes, in the shape of records.jsonl (from_json also
+//    takes lowerCamelCase names, as the host does); `provenance` and
 //    `position` are not modelled (from_json accepts and drops them).
 //  - an emitted record gets source.uri, source.name and source.media_type
 //    from the document and kind "document" when unset, and the id
@@ -1484,7 +1486,8 @@ class JsonReader {
   RecordData record(const json::Value& o) const {
     RecordData r;
     expect_object(o, "the record");
-    for (const auto& [key, v] : o.members) {
+    for (const auto& [written, v] : o.members) {
+      const std::string key = proto_name(written);
       if (key == "id") {
         set(r, OPIS_FIELD_ID, v, key);
       } else if (key == "kind") {
@@ -1619,6 +1622,20 @@ class JsonReader {
   }
 
  private:
+  // Like the host's protobuf JSON parser, every member may also be written
+  // in lowerCamelCase ("parentId", "source": {"mediaType": ...}).
+  static std::string proto_name(const std::string& written) {
+    std::string name;
+    for (const char c : written) {
+      if (c >= 'A' && c <= 'Z') {
+        name += '_';
+        name += static_cast<char>(c - 'A' + 'a');
+      } else {
+        name += c;
+      }
+    }
+    return name;
+  }
   [[noreturn]] static void unknown(const std::string& key) {
     throw std::invalid_argument("unknown field \"" + key + "\"");
   }
@@ -1655,7 +1672,7 @@ class JsonReader {
   template <class F>
   static void members(const json::Value& v, const std::string& key, F&& each) {
     expect_object(v, key);
-    for (const auto& [k, m] : v.members) each(k, m);
+    for (const auto& [k, m] : v.members) each(proto_name(k), m);
   }
   template <class Item, class F>
   static std::vector<Item> items(const json::Value& v, const std::string& key, F&& each) {
@@ -1664,7 +1681,10 @@ class JsonReader {
     for (const auto& element : v.items) {
       expect_object(element, key + "[]");
       Item& item = out.emplace_back();
-      for (const auto& [k, m] : element.members) each(item, k, m);
+      for (const auto& [k, m] : element.members) {
+        const std::string name = proto_name(k);
+        each(item, name, m);
+      }
     }
     return out;
   }
@@ -1953,19 +1973,36 @@ class Harness {
     return confidence < 0 ? 0 : confidence > 100 ? 100 : confidence;
   }
 
-  // The records the ingester emits for one document, in order.
+  // The records the ingester emits for one document, in order. Throws
+  // Failure when the plugin fails the document.
   std::vector<Record> ingest(std::string_view content, std::string_view name = "document.txt",
                              std::string_view media_type = "text/plain") {
+    Ingested result = try_ingest(content, name, media_type);
+    if (!result.ok()) throw Failure(result.status, result.message);
+    return std::move(result.records);
+  }
+
+  // One document's outcome without throwing: the plugin's status and
+  // message, and every record it emitted, also those emitted before it
+  // failed (a test can check a refused document left none behind).
+  struct Ingested {
+    opis_status status = OPIS_OK;
+    std::string message;
+    std::vector<Record> records;
+    bool ok() const { return status == OPIS_OK; }
+  };
+  Ingested try_ingest(std::string_view content, std::string_view name = "document.txt",
+                      std::string_view media_type = "text/plain") {
     require(descriptor_.kind == OPIS_KIND_INGEST, "ingest");
     ensure_instance();
     const opis_document doc = document(content, name, media_type);
     std::vector<std::unique_ptr<detail::RecordData>> emitted;
     detail::CallData call = new_call(name);
     call.emitted = &emitted;
-    const opis_status status =
+    Ingested result;
+    result.status =
         invoke(call, [&](opis_call* c) { return descriptor_.ingest(instance_, &doc, c); });
-    if (status != OPIS_OK) throw failure(call, status);
-    std::vector<Record> records;
+    if (!result.ok()) result.message = failure(call, result.status).what();
     for (size_t i = 0; i < emitted.size(); ++i) {
       auto& r = *emitted[i];
       const auto fill = [&](opis_field f, std::string_view value) {
@@ -1977,9 +2014,9 @@ class Harness {
       fill(OPIS_FIELD_SOURCE_URI, name);
       fill(OPIS_FIELD_SOURCE_NAME, name.substr(name.find_last_of('/') + 1));
       fill(OPIS_FIELD_SOURCE_MEDIA_TYPE, media_type);
-      records.push_back(Record(std::move(emitted[i])));
+      result.records.push_back(Record(std::move(emitted[i])));
     }
-    return records;
+    return result;
   }
 
   void enrich(Record& record) {

@@ -1,21 +1,27 @@
 // enrich/contributors: every phrase shape on a small fixture, name rules,
 // refusals to guess, duplicates, and acceptance over the seeds and the
-// example corpus, through the real plugin binary.
+// example corpus, through the real plugin binary run by the SDK's harness
+// (opis/testing.hpp): this executable links neither the host nor protobuf.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <opis/testing.hpp>
 #include <set>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
-#include "test_support.hpp"
+#include "temp_files.hpp"
 
 namespace {
 
-using nlohmann::json;
-using opis::test::PluginHarness;
+using opis::test_files::read_file;
+using opis::testing::Failure;
+using opis::testing::Harness;
+using opis::testing::Record;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
@@ -30,40 +36,50 @@ struct Input {
   std::vector<NameRole> existing;          // contributors already on the record
 };
 
-opis::v1::Record enrich(const Input& input, const json& config = json::object()) {
-  auto plugin = PluginHarness::builtin("enrich", "contributors", config);
-  auto record = opis::test::make_record(input.text);
+Record enrich(const Input& input, std::string_view config = "{}") {
+  Harness plugin(OPIS_PLUGIN_FILE, config);
+  auto record = Record::with_text(input.text);
   if (!input.acquisition.empty()) {
-    auto* entry = record->message.add_metadata();
-    entry->set_name("acquisition");
-    entry->set_value(input.acquisition);
+    record.add(opis::sdk::Property{"acquisition", input.acquisition});
   }
-  for (const auto& raw : input.citation_raws) record->message.add_citations()->set_raw(raw);
+  for (const auto& raw : input.citation_raws) {
+    opis::sdk::Citation citation;
+    citation.raw = raw;
+    record.add(citation);
+  }
   for (const auto& [name, role] : input.existing) {
-    auto* c = record->message.add_contributors();
-    c->set_name(name);
-    c->set_role(role);
+    record.add(opis::sdk::Contributor{name, role});
   }
-  const auto result = plugin.enrich(*record);
-  EXPECT_TRUE(result.ok()) << result.message;
-  return record->message;
+  EXPECT_NO_THROW(plugin.enrich(record));
+  return record;
 }
 
-std::vector<NameRole> contributors_of(const opis::v1::Record& record) {
+std::vector<NameRole> contributors_of(const Record& record) {
   std::vector<NameRole> out;
-  for (const auto& c : record.contributors()) out.emplace_back(c.name(), c.role());
+  for (const auto& c : record.contributors()) out.emplace_back(c.name, c.role);
   return out;
 }
 
-std::vector<NameRole> contributors(const std::string& text, const json& config = json::object()) {
+std::vector<NameRole> contributors(const std::string& text, std::string_view config = "{}") {
   return contributors_of(enrich(Input{text, "", {}, {}}, config));
 }
 
-std::string metadata_value(const opis::v1::Record& record, const std::string& name) {
+std::string metadata_value(const Record& record, const std::string& name) {
   for (const auto& m : record.metadata()) {
-    if (m.name() == name) return m.value();
+    if (m.name == name) return std::string(m.value);
   }
   return {};
+}
+
+std::filesystem::path source_dir() {
+  return OPIS_TEST_SOURCE_DIR;
+}
+
+// The shared seed documents beside the repository; empty when absent.
+std::filesystem::path seeds_dir() {
+  const auto seeds = source_dir().parent_path() / "shared" / "seeds";
+  std::error_code ec;
+  return std::filesystem::is_directory(seeds, ec) ? seeds : std::filesystem::path();
 }
 
 // ------------------------------------------------------------ phrase shapes
@@ -131,14 +147,13 @@ TEST(Contributors, CheckedByAcrossPunctuationIsNotATrigger) {
 }
 
 TEST(Contributors, CompiledByFromRolesConfig) {
-  EXPECT_THAT(
-      contributors("Compiled by Vera Lask.\n", json{{"roles", {{"compiled by", "compiler"}}}}),
-      ElementsAre(Pair("Vera Lask", "compiler")));
+  EXPECT_THAT(contributors("Compiled by Vera Lask.\n", R"({"roles": {"compiled by": "compiler"}})"),
+              ElementsAre(Pair("Vera Lask", "compiler")));
 }
 
 TEST(Contributors, RolesConfigPhraseWithGap) {
   EXPECT_THAT(contributors("The note was approved for release by Omar Haddad.\n",
-                           json{{"roles", {{"approved * by", "approver"}}}}),
+                           R"({"roles": {"approved * by": "approver"}})"),
               ElementsAre(Pair("Omar Haddad", "approver")));
 }
 
@@ -357,12 +372,12 @@ TEST(Duplicates, IngesterEntriesAreKeptAndNotRepeated) {
 }
 
 TEST(Duplicates, RunningTwiceAddsNothing) {
-  auto plugin = PluginHarness::builtin("enrich", "contributors");
-  auto record = opis::test::make_record("[signature] (V. Ivanov)\nAmbassador of the USSR\n");
-  ASSERT_TRUE(plugin.enrich(*record).ok());
-  ASSERT_TRUE(plugin.enrich(*record).ok());
-  EXPECT_EQ(record->message.contributors_size(), 1);
-  EXPECT_EQ(record->message.metadata_size(), 1);
+  Harness plugin(OPIS_PLUGIN_FILE);
+  auto record = Record::with_text("[signature] (V. Ivanov)\nAmbassador of the USSR\n");
+  ASSERT_NO_THROW(plugin.enrich(record));
+  ASSERT_NO_THROW(plugin.enrich(record));
+  EXPECT_EQ(record.contributors().size(), 1u);
+  EXPECT_EQ(record.metadata().size(), 1u);
 }
 
 TEST(Duplicates, SameNameInTwoRolesIsKeptTwice) {
@@ -388,23 +403,20 @@ TEST(Sources, CitationRawIsRead) {
 TEST(Sources, ScanTextFalseReadsOnlyMetadataAndCitations) {
   const auto record = enrich(
       {"Translated by Lena Hartwig.\n[signature] (V. Ivanov)\n", "Obtained by Jordan Baev", {}, {}},
-      json{{"scan_text", false}});
+      R"({"scan_text": false})");
   EXPECT_THAT(contributors_of(record), ElementsAre(Pair("Jordan Baev", "obtained_by")));
 }
 
 TEST(Config, UnknownKeyIsRefused) {
-  EXPECT_THROW(PluginHarness::builtin("enrich", "contributors", json{{"scan", true}}),
-               std::exception);
+  EXPECT_THROW(Harness(OPIS_PLUGIN_FILE, R"({"scan": true})"), Failure);
 }
 
 TEST(Config, RoleMustBeAString) {
-  EXPECT_THROW(PluginHarness::builtin("enrich", "contributors", json{{"roles", {{"by", 3}}}}),
-               std::exception);
+  EXPECT_THROW(Harness(OPIS_PLUGIN_FILE, R"({"roles": {"by": 3}})"), Failure);
 }
 
 TEST(Config, EmptyPhraseIsRefused) {
-  EXPECT_THROW(PluginHarness::builtin("enrich", "contributors", json{{"roles", {{" ", "x"}}}}),
-               std::exception);
+  EXPECT_THROW(Harness(OPIS_PLUGIN_FILE, R"({"roles": {" ": "x"}})"), Failure);
 }
 
 // --------------------------------------------------------- hostile input
@@ -431,11 +443,11 @@ TEST(Hostile, TriggerAtTheVeryEnd) {
 // ------------------------------------------------------------ acceptance
 
 std::string seed_text(const std::string& prefix) {
-  const auto dir = opis::test::seeds_dir();
+  const auto dir = seeds_dir();
   if (dir.empty()) return {};
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().filename().string().starts_with(prefix)) {
-      return opis::test::read_file(entry.path());
+      return read_file(entry.path());
     }
   }
   return {};
@@ -517,10 +529,10 @@ std::vector<CorpusCase> corpus_cases() {
 }
 
 TEST(Acceptance, ExampleCorpusRecordsWholeText) {
-  const auto dir = opis::test::source_dir() / "examples/corpus";
+  const auto dir = source_dir() / "examples/corpus";
   for (const CorpusCase& c : corpus_cases()) {
     SCOPED_TRACE(c.file);
-    const std::string text = opis::test::read_file(dir / c.file);
+    const std::string text = read_file(dir / c.file);
     ASSERT_FALSE(text.empty());
     const auto record = enrich({text, "", {}, {}});
     EXPECT_EQ(as_set(contributors_of(record)), c.expected);
@@ -530,11 +542,11 @@ TEST(Acceptance, ExampleCorpusRecordsWholeText) {
 }
 
 TEST(Acceptance, ExampleCorpusRecordsWithAcquisitionEntry) {
-  const auto dir = opis::test::source_dir() / "examples/corpus";
+  const auto dir = source_dir() / "examples/corpus";
   for (const CorpusCase& c : corpus_cases()) {
     if (c.acquisition.empty()) continue;
     SCOPED_TRACE(c.file);
-    const std::string text = opis::test::read_file(dir / c.file);
+    const std::string text = read_file(dir / c.file);
     const auto record = enrich({text, c.acquisition, {}, {}});
     EXPECT_EQ(as_set(contributors_of(record)), c.expected);
     EXPECT_EQ(contributors_of(record).size(), c.expected.size());
@@ -542,8 +554,7 @@ TEST(Acceptance, ExampleCorpusRecordsWithAcquisitionEntry) {
 }
 
 TEST(Acceptance, ArticleDocumentSectionObtainedAndTranslated) {
-  const std::string text =
-      opis::test::read_file(opis::test::source_dir() / "examples/corpus/article-damaged.txt");
+  const std::string text = read_file(source_dir() / "examples/corpus/article-damaged.txt");
   ASSERT_FALSE(text.empty());
   const auto found = as_set(contributors(text));
   EXPECT_TRUE(found.contains({"Halina Worth", "obtained_by"}));

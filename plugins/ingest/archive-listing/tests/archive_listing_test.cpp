@@ -1,53 +1,54 @@
 // ingest/archive-listing: the records made from small listings written for
-// these tests, through the real plugin binary.
+// these tests, through the real plugin binary run by the SDK's harness
+// (opis/testing.hpp): this executable links neither the host nor protobuf.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <opis/testing.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "test_support.hpp"
+#include "temp_files.hpp"
 
 namespace {
 
-using nlohmann::json;
-using opis::test::PluginHarness;
+using opis::testing::Harness;
+using opis::testing::Record;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-PluginHarness listing_ingester(const json& config = json::object()) {
-  return PluginHarness::builtin("ingest", "archive-listing", config);
+Harness listing_ingester(std::string_view config = "{}") {
+  return Harness(OPIS_PLUGIN_FILE, config);
 }
 
-std::vector<opis::v1::Record> ingest(const std::string& text, const json& config = json::object()) {
+std::vector<Record> ingest(const std::string& text, std::string_view config = "{}") {
   auto ingester = listing_ingester(config);
-  auto result = ingester.ingest(text);
-  EXPECT_TRUE(result.call.ok()) << result.call.message;
-  std::vector<opis::v1::Record> records;
-  for (const auto& r : result.records) records.push_back(r->message);
-  return records;
+  auto result = ingester.try_ingest(text);
+  EXPECT_TRUE(result.ok()) << result.message;
+  return std::move(result.records);
 }
 
 std::string refusal(const std::string& text) {
   auto ingester = listing_ingester();
-  auto result = ingester.ingest(text);
-  EXPECT_EQ(result.call.status, OPIS_INVALID_INPUT) << result.call.message;
+  auto result = ingester.try_ingest(text);
+  EXPECT_EQ(result.status, OPIS_INVALID_INPUT) << result.message;
   EXPECT_THAT(result.records, IsEmpty());
-  return result.call.message;
+  return result.message;
 }
 
 // The value of metadata entry `name`, "<absent>" when there is none.
-std::string meta(const opis::v1::Record& record, const std::string& name) {
+std::string meta(const Record& record, const std::string& name) {
   for (const auto& p : record.metadata()) {
-    if (p.name() == name) return p.value();
+    if (p.name == name) return std::string(p.value);
   }
   return "<absent>";
 }
 
-std::vector<std::string> titles(const std::vector<opis::v1::Record>& records) {
+std::vector<std::string> titles(const std::vector<Record>& records) {
   std::vector<std::string> out;
-  for (const auto& r : records) out.push_back(r.title());
+  for (const auto& r : records) out.emplace_back(r.title());
   return out;
 }
 
@@ -88,16 +89,16 @@ TEST(ArchiveListing, PlainLayoutGivesOneEntryPerHitInOrder) {
                                            "Report on the Party Congress Materials",
                                            "Note on Changes in the Leadership"));
   EXPECT_EQ(records[0].kind(), "listing_entry");
-  EXPECT_EQ(records[0].date().surface(), "May 2, 1958");
-  EXPECT_EQ(records[1].date().surface(), "3 January 1962");
-  EXPECT_EQ(records[2].date().surface(), "1962-07-08");
+  EXPECT_EQ(records[0].date_surface(), "May 2, 1958");
+  EXPECT_EQ(records[1].date_surface(), "3 January 1962");
+  EXPECT_EQ(records[2].date_surface(), "1962-07-08");
   EXPECT_EQ(records[0].summary(), "The ambassador records a conversation about troop withdrawals.");
 }
 
 TEST(ArchiveListing, DateEdtfIsLeftToTheDatesEnricher) {
   const auto records = ingest(kPlain);
   ASSERT_FALSE(records.empty());
-  EXPECT_EQ(records[0].date().edtf(), "");
+  EXPECT_EQ(records[0].date_edtf(), "");
 }
 
 TEST(ArchiveListing, TextIsTitleBlankLineSummary) {
@@ -111,10 +112,10 @@ TEST(ArchiveListing, TextIsTitleBlankLineSummary) {
 TEST(ArchiveListing, BulletedLayoutWithIndentedSummaries) {
   const auto records = ingest(kBulleted);
   ASSERT_EQ(records.size(), 2u);
-  EXPECT_EQ(records[0].date().surface(), "Jan. 3, 1962");
+  EXPECT_EQ(records[0].date_surface(), "Jan. 3, 1962");
   EXPECT_EQ(records[0].title(), "Report on the Congress");
   EXPECT_EQ(records[0].summary(), "The embassy reports on the Congress.");
-  EXPECT_EQ(records[1].date().surface(), "June 1960");
+  EXPECT_EQ(records[1].date_surface(), "June 1960");
   EXPECT_EQ(records[1].title(), "Speech at a Reception");
   EXPECT_EQ(records[1].summary(), "A speech thanking the specialists.");
 }
@@ -137,7 +138,7 @@ TEST(ArchiveListing, WrappedTitleInParagraphLayoutIsJoined) {
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].title(), "Journal of the Ambassador for 2 May 1958");
   EXPECT_EQ(records[0].summary(), "Summary one.");
-  EXPECT_EQ(records[1].date().surface(), "1960");
+  EXPECT_EQ(records[1].date_surface(), "1960");
 }
 
 TEST(ArchiveListing, MissingSummariesLeaveSummaryEmpty) {
@@ -219,9 +220,9 @@ TEST(ArchiveListing, CountMismatchWarnsOnEveryEntry) {
       ingest("1 - 10 of 11\n\nMay 2, 1958\n\nFirst title\n\nJune 3, 1959\n\nSecond title\n");
   ASSERT_EQ(records.size(), 2u);
   for (const auto& r : records) {
-    ASSERT_EQ(r.warnings_size(), 1);
-    EXPECT_THAT(r.warnings(0), HasSubstr("2 hits found"));
-    EXPECT_THAT(r.warnings(0), HasSubstr("announces 10"));
+    ASSERT_EQ(r.warnings().size(), 1u);
+    EXPECT_THAT(std::string(r.warnings()[0]), HasSubstr("2 hits found"));
+    EXPECT_THAT(std::string(r.warnings()[0]), HasSubstr("announces 10"));
   }
 }
 
@@ -230,14 +231,14 @@ TEST(ArchiveListing, ImpossibleRangeWarnsAndGivesNoRank) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(meta(records[0], "listing_total"), "11");
   EXPECT_EQ(meta(records[0], "listing_rank"), "<absent>");
-  ASSERT_EQ(records[0].warnings_size(), 1);
-  EXPECT_THAT(records[0].warnings(0), HasSubstr("impossible range"));
+  ASSERT_EQ(records[0].warnings().size(), 1u);
+  EXPECT_THAT(std::string(records[0].warnings()[0]), HasSubstr("impossible range"));
 }
 
 TEST(ArchiveListing, NoCountLineMeansNoCountMetadata) {
   const auto records = ingest("May 2, 1958\n\nFirst title\n\nJune 3, 1959\n\nSecond title\n");
   ASSERT_EQ(records.size(), 2u);
-  EXPECT_EQ(records[0].metadata_size(), 0);
+  EXPECT_EQ(records[0].count(OPIS_LIST_METADATA), 0u);
 }
 
 TEST(ArchiveListing, QueryFromTheCountLine) {
@@ -269,7 +270,7 @@ TEST(ArchiveListing, BoilerplateAfterTheLastHitIsNotItsSummary) {
 TEST(ArchiveListing, ConfiguredBoilerplateIsIgnoredToo) {
   const std::string text = "1 - 1 of 1\n\nMay 2, 1958\n\nTitle\n\nBack to the collection\n";
   const auto plain = ingest(text);
-  const auto configured = ingest(text, {{"boilerplate", {"back to the*"}}});
+  const auto configured = ingest(text, R"({"boilerplate": ["back to the*"]})");
   ASSERT_EQ(plain.size(), 1u);
   ASSERT_EQ(configured.size(), 1u);
   EXPECT_EQ(plain[0].summary(), "Back to the collection");
@@ -277,18 +278,20 @@ TEST(ArchiveListing, ConfiguredBoilerplateIsIgnoredToo) {
 }
 
 TEST(ArchiveListing, BoilerplateFilesExtendTheList) {
-  opis::test::TempDir dir;
+  opis::test_files::TempDir dir;
   const auto file = dir.write("more.txt", "# ours\nPrinted from the reading room\n");
-  const auto records =
-      ingest("1 - 1 of 1\n\nMay 2, 1958\n\nTitle\n\nPrinted from the reading room\n",
-             {{"boilerplate_files", {file.string()}}});
+  const auto records = ingest(
+      "1 - 1 of 1\n\nMay 2, 1958\n\nTitle\n\nPrinted from the reading room\n",
+      R"({"boilerplate_files": [)" +
+          opis::testing::json::dump(opis::testing::json::Value::string_value(file.string())) +
+          "]}");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].summary(), "");
 }
 
 TEST(ArchiveListing, UnreadableBoilerplateFileStopsTheStart) {
   try {
-    listing_ingester({{"boilerplate_files", {"/nonexistent/boilerplate.txt"}}});
+    listing_ingester(R"({"boilerplate_files": ["/nonexistent/boilerplate.txt"]})");
     FAIL() << "started with a missing file";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("/nonexistent/boilerplate.txt"));
@@ -296,11 +299,11 @@ TEST(ArchiveListing, UnreadableBoilerplateFileStopsTheStart) {
 }
 
 TEST(ArchiveListing, UnknownConfigKeyIsRefused) {
-  EXPECT_ANY_THROW(listing_ingester({{"no_such_key", true}}));
+  EXPECT_ANY_THROW(listing_ingester(R"({"no_such_key": true})"));
 }
 
 TEST(ArchiveListing, KindFollowsTheConfig) {
-  const auto records = ingest(kPlain, {{"kind", "hit"}});
+  const auto records = ingest(kPlain, R"({"kind": "hit"})");
   ASSERT_FALSE(records.empty());
   EXPECT_EQ(records[0].kind(), "hit");
 }

@@ -1,48 +1,49 @@
 // ingest/text: decoding, refusals and the record it makes, through the
-// real plugin binary.
+// real plugin binary run by the SDK's harness (opis/testing.hpp): this
+// executable links neither the host nor protobuf.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <opis/testing.hpp>
 #include <string>
-
-#include "test_support.hpp"
+#include <string_view>
 
 namespace {
 
-using nlohmann::json;
-using opis::test::PluginHarness;
+using opis::testing::Harness;
+using opis::testing::Record;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-PluginHarness text_ingester(const json& config = json::object()) {
-  return PluginHarness::builtin("ingest", "text", config);
+Harness text_ingester(std::string_view config = "{}") {
+  return Harness(OPIS_PLUGIN_FILE, config);
 }
 
 // Ingests `bytes`, expecting exactly one record.
-opis::v1::Record ingest_one(PluginHarness& ingester, const std::string& bytes) {
-  auto result = ingester.ingest(bytes);
-  EXPECT_TRUE(result.call.ok()) << result.call.message;
+Record ingest_one(Harness& ingester, const std::string& bytes) {
+  auto result = ingester.try_ingest(bytes);
+  EXPECT_TRUE(result.ok()) << result.message;
   EXPECT_EQ(result.records.size(), 1u);
-  return result.records.empty() ? opis::v1::Record() : result.records.front()->message;
+  return result.records.empty() ? Record() : result.records.front();
 }
 
-opis::v1::Record ingest_one(const std::string& bytes, const json& config = json::object()) {
+Record ingest_one(const std::string& bytes, std::string_view config = "{}") {
   auto ingester = text_ingester(config);
   return ingest_one(ingester, bytes);
 }
 
 // Ingests `bytes`, expecting a refusal of the document.
-opis::core::CallResult refusal(const std::string& bytes, const json& config = json::object()) {
+Harness::Ingested refusal(const std::string& bytes, std::string_view config = "{}") {
   auto ingester = text_ingester(config);
-  auto result = ingester.ingest(bytes);
-  EXPECT_EQ(result.call.status, OPIS_INVALID_INPUT) << result.call.message;
+  auto result = ingester.try_ingest(bytes);
+  EXPECT_EQ(result.status, OPIS_INVALID_INPUT) << result.message;
   EXPECT_THAT(result.records, IsEmpty());
-  return result.call;
+  return result;
 }
 
 // The message of the error that stops the plugin from starting; empty when
 // it starts.
-std::string start_error(const json& config) {
+std::string start_error(std::string_view config) {
   try {
     text_ingester(config);
   } catch (const std::exception& e) {
@@ -51,9 +52,9 @@ std::string start_error(const json& config) {
   return {};
 }
 
-std::string warnings_of(const opis::v1::Record& record) {
+std::string warnings_of(const Record& record) {
   std::string all;
-  for (const auto& w : record.warnings()) all += w + "\n";
+  for (const auto w : record.warnings()) all += std::string(w) + "\n";
   return all;
 }
 
@@ -127,7 +128,7 @@ TEST(TextIngester, LongTitleIsCutAtACharacterBoundary) {
 
 TEST(TextIngester, KindAndTitleFollowTheConfig) {
   const auto record =
-      ingest_one("First line\nsecond", {{"kind", "article"}, {"title_from_first_line", false}});
+      ingest_one("First line\nsecond", R"({"kind": "article", "title_from_first_line": false})");
   EXPECT_EQ(record.kind(), "article");
   EXPECT_EQ(record.title(), "");
 }
@@ -212,34 +213,34 @@ TEST(TextIngester, Koi8rRussianIsDetected) {
 TEST(TextIngester, ConfiguredEncodingIsUsed) {
   // "Привет, мир" in windows-1251: too short for the detector.
   const auto record =
-      ingest_one("\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0", {{"encoding", "windows-1251"}});
+      ingest_one("\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0", R"({"encoding": "windows-1251"})");
   EXPECT_EQ(record.text(), "Привет, мир");
   EXPECT_THAT(warnings_of(record), HasSubstr("windows-1251 (configured)"));
 }
 
 TEST(TextIngester, ConfiguredUtf16WithoutBomIsNotMistakenForBinary) {
-  const auto record = ingest_one(utf16(u"Plain text, Жуков", false), {{"encoding", "UTF-16LE"}});
+  const auto record = ingest_one(utf16(u"Plain text, Жуков", false), R"({"encoding": "UTF-16LE"})");
   EXPECT_EQ(record.text(), "Plain text, Жуков");
 }
 
 TEST(TextIngester, ConfiguredUtf8NeedsNoWarning) {
-  const auto record = ingest_one("Ким Ир Сен", {{"encoding", "utf8"}});
+  const auto record = ingest_one("Ким Ир Сен", R"({"encoding": "utf8"})");
   EXPECT_EQ(record.text(), "Ким Ир Сен");
   EXPECT_THAT(record.warnings(), IsEmpty());
 }
 
 TEST(TextIngester, ConfiguredCharsetRefusesBytesItDoesNotDefineNamingTheOffset) {
-  const auto call = refusal("plain \xe9t\xe9", {{"encoding", "US-ASCII"}});
+  const auto call = refusal("plain \xe9t\xe9", R"({"encoding": "US-ASCII"})");
   EXPECT_THAT(call.message, HasSubstr("not valid US-ASCII"));
   EXPECT_THAT(call.message, HasSubstr("0xE9 at byte offset 6"));
 }
 
 TEST(TextIngester, UnknownEncodingStopsThePluginFromStarting) {
-  EXPECT_THAT(start_error({{"encoding", "no-such-charset"}}), HasSubstr("'no-such-charset'"));
+  EXPECT_THAT(start_error(R"({"encoding": "no-such-charset"})"), HasSubstr("'no-such-charset'"));
 }
 
 TEST(TextIngester, UndetectableCharsetIsRefusedWithAHint) {
-  const auto call = refusal(kLatin1, {{"min_confidence", 100}});
+  const auto call = refusal(kLatin1, R"({"min_confidence": 100})");
   EXPECT_THAT(call.message, HasSubstr("byte 0xE9 at offset 1"));
   EXPECT_THAT(call.message, HasSubstr("could not be detected"));
   EXPECT_THAT(call.message, HasSubstr("set encoding:"));
@@ -287,14 +288,14 @@ TEST(TextIngester, DamagedUtf8AfterBomIsRefusedNamingTheOffsetInTheFile) {
 
 TEST(TextIngester, OnInvalidReplaceKeepsTheTextWithReplacementCharacter) {
   const std::string good = "Товарищ Ким Ир Сен принял посла. ";
-  const auto record = ingest_one(good + "\xD0 broken", {{"on_invalid", "replace"}});
+  const auto record = ingest_one(good + "\xD0 broken", R"({"on_invalid": "replace"})");
   EXPECT_EQ(record.text(), good + "\uFFFD broken");
   EXPECT_THAT(warnings_of(record), HasSubstr("U+FFFD"));
 }
 
 TEST(TextIngester, OnInvalidReplaceFallsBackToUtf8WhenNoCharsetIsDetected) {
   const auto record =
-      ingest_one("caf\xe9 au lait", {{"on_invalid", "replace"}, {"min_confidence", 100}});
+      ingest_one("caf\xe9 au lait", R"({"on_invalid": "replace", "min_confidence": 100})");
   EXPECT_EQ(record.text(), "caf\uFFFD au lait");
   EXPECT_THAT(warnings_of(record), HasSubstr("U+FFFD"));
 }
@@ -302,23 +303,21 @@ TEST(TextIngester, OnInvalidReplaceFallsBackToUtf8WhenNoCharsetIsDetected) {
 // ------------------------------------------------------- config and probe
 
 TEST(TextIngester, SchemaRefusesUnknownKeys) {
-  EXPECT_THAT(start_error({{"encodng", "UTF-8"}}), HasSubstr("encodng"));
+  EXPECT_THAT(start_error(R"({"encodng": "UTF-8"})"), HasSubstr("encodng"));
 }
 
 TEST(TextIngester, SchemaRefusesBadEnumValues) {
-  EXPECT_THAT(start_error({{"on_invalid", "ignore"}}), HasSubstr("on_invalid"));
+  EXPECT_THAT(start_error(R"({"on_invalid": "ignore"})"), HasSubstr("on_invalid"));
 }
 
 TEST(TextIngester, SchemaRefusesConfidenceOutOfRange) {
-  EXPECT_THAT(start_error({{"min_confidence", 101}}), HasSubstr("min_confidence"));
+  EXPECT_THAT(start_error(R"({"min_confidence": 101})"), HasSubstr("min_confidence"));
 }
 
 TEST(TextIngester, SchemaAcceptsEveryDocumentedKey) {
-  EXPECT_EQ(start_error({{"encoding", "windows-1252"},
-                         {"on_invalid", "replace"},
-                         {"min_confidence", 30},
-                         {"kind", "article"},
-                         {"title_from_first_line", false}}),
+  EXPECT_EQ(start_error(R"({"encoding": "windows-1252", "on_invalid": "replace",
+                             "min_confidence": 30, "kind": "article",
+                             "title_from_first_line": false})"),
             "");
 }
 

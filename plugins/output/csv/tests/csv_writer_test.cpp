@@ -1,44 +1,52 @@
-// output/csv through the real plugin binary: columns, RFC 4180 quoting, one
-// row per id with the last values, and the file replaced at each flush.
+// output/csv through the real plugin binary, run by the SDK's harness
+// (opis/testing.hpp): columns, RFC 4180 quoting, one row per id with the
+// last values, and the file replaced at each flush. This executable links
+// neither the host nor protobuf.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <opis/testing.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../csv_format.hpp"
-#include "test_support.hpp"
+#include "temp_files.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
-using opis::test::PluginHarness;
-using opis::test::TempDir;
+using opis::test_files::read_file;
+using opis::test_files::TempDir;
+using opis::testing::Failure;
+using opis::testing::Harness;
+using opis::testing::Record;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-PluginHarness csv_writer(const fs::path& path, json config = json::object()) {
-  config["path"] = path.string();
-  return PluginHarness::builtin("output", "csv", config);
+// The writer for `path`, with `more` config members ("\"bom\": true").
+Harness csv_writer(const fs::path& path, std::string_view more = {}) {
+  std::string config =
+      R"({"path": )" +
+      opis::testing::json::dump(opis::testing::json::Value::string_value(path.string()));
+  if (!more.empty()) config += ", " + std::string(more);
+  return Harness(OPIS_PLUGIN_FILE, config + "}");
 }
 
-std::unique_ptr<opis_record> record(const std::string& id, const std::string& title) {
-  auto r = opis::test::make_record("Body of " + id + ".", title);
-  r->message.set_id(id);
+Record record(const std::string& id, const std::string& title) {
+  auto r = Record::with_text("Body of " + id + ".", title);
+  r.set(OPIS_FIELD_ID, id);
   return r;
 }
 
-void write(PluginHarness& writer, const opis_record& r) {
-  const auto result = writer.write(r);
-  ASSERT_TRUE(result.ok()) << result.message;
+void write(Harness& writer, const Record& r) {
+  ASSERT_NO_THROW(writer.write(r));
 }
 
-void flush(PluginHarness& writer) {
-  const auto result = writer.flush();
-  ASSERT_TRUE(result.ok()) << result.message;
+void flush(Harness& writer) {
+  ASSERT_NO_THROW(writer.flush());
 }
 
 // An RFC 4180 reader, independent of the writer's code: records of fields.
@@ -78,7 +86,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 }
 
 std::vector<std::vector<std::string>> read_csv(const fs::path& path) {
-  return parse_csv(opis::test::read_file(path));
+  return parse_csv(read_file(path));
 }
 
 size_t column(const std::vector<std::string>& header, const std::string& name) {
@@ -99,37 +107,34 @@ TEST(CsvWriter, WritesAHeaderAndTheFlatFieldsOfEachRecord) {
   const fs::path path = dir / "out" / "records.csv";
   auto writer = csv_writer(path);
   auto r = record("r-1", "Telegram, \"urgent\"\nsecond line");
-  auto& m = r->message;
-  m.set_kind("record");
-  m.mutable_date()->set_edtf("1957-03-14");
-  m.set_summary("Ivanov reports.");
-  m.set_classification("Top Secret");
-  m.mutable_source()->set_uri("corpus/r-1.txt");
-  auto* newspaper = m.add_citations();
-  newspaper->set_raw("Rodong Sinmun, 19 April 1964");
-  auto* archival = m.add_citations();
-  archival->set_raw("RGANI, Fond 5, Opis 28, Delo 410, Listy 73-85");
-  archival->set_archive("RGANI");
-  archival->set_archive_name("Russian State Archive of Contemporary History");
-  archival->set_fond("5");
-  archival->set_opis("28");
-  archival->set_delo("410");
-  archival->set_pages("73-85");
+  r.set(OPIS_FIELD_KIND, "record");
+  r.set(OPIS_FIELD_DATE_EDTF, "1957-03-14");
+  r.set(OPIS_FIELD_SUMMARY, "Ivanov reports.");
+  r.set(OPIS_FIELD_CLASSIFICATION, "Top Secret");
+  r.set(OPIS_FIELD_SOURCE_URI, "corpus/r-1.txt");
+  opis::sdk::Citation newspaper;
+  newspaper.raw = "Rodong Sinmun, 19 April 1964";
+  r.add(newspaper);
+  opis::sdk::Citation archival;
+  archival.raw = "RGANI, Fond 5, Opis 28, Delo 410, Listy 73-85";
+  archival.archive = "RGANI";
+  archival.archive_name = "Russian State Archive of Contemporary History";
+  archival.fond = "5";
+  archival.opis = "28";
+  archival.delo = "410";
+  archival.pages = "73-85";
+  r.add(archival);
   for (const auto& [name, role] :
        {std::pair{"Marina Telnova", "obtained_by"}, std::pair{"Owen Castellan", "translator"}}) {
-    auto* c = m.add_contributors();
-    c->set_name(name);
-    c->set_role(role);
+    r.add(opis::sdk::Contributor{name, role});
   }
   for (const auto& [type, canonical] :
        {std::pair{"person", "A. I. Mikoyan"}, std::pair{"person", "Ágnes Veres"},
         std::pair{"organization", "KWP"}, std::pair{"place", "Pyongyang"}}) {
-    auto* e = m.add_entities();
-    e->set_type(type);
-    e->set_canonical(canonical);
+    r.add(opis::sdk::Entity{type, canonical, "", {}});
   }
-  m.add_funders("Halvorsen Foundation for Archival Research");
-  write(writer, *r);
+  r.add_text(OPIS_LIST_FUNDERS, "Halvorsen Foundation for Archival Research");
+  write(writer, r);
   flush(writer);
 
   const auto rows = read_csv(path);
@@ -162,9 +167,9 @@ TEST(CsvWriter, OneRowPerIdWithTheLastValuesInTheFirstPlace) {
   TempDir dir;
   const fs::path path = dir / "records.csv";
   auto writer = csv_writer(path);
-  write(writer, *record("a", "First a"));
-  write(writer, *record("b", "Only b"));
-  write(writer, *record("a", "Second a"));
+  write(writer, record("a", "First a"));
+  write(writer, record("b", "Only b"));
+  write(writer, record("a", "Second a"));
   flush(writer);
   const auto rows = read_csv(path);
   ASSERT_EQ(rows.size(), 3u);
@@ -177,13 +182,13 @@ TEST(CsvWriter, RunningTheSameBatchTwiceGivesTheSameFile) {
   const fs::path path = dir / "records.csv";
   const auto run = [&] {
     auto writer = csv_writer(path);
-    for (const char* id : {"a", "b", "c"}) write(writer, *record(id, std::string("Title ") + id));
+    for (const char* id : {"a", "b", "c"}) write(writer, record(id, std::string("Title ") + id));
     flush(writer);
   };
   run();
-  const std::string once = opis::test::read_file(path);
+  const std::string once = read_file(path);
   run();
-  EXPECT_EQ(opis::test::read_file(path), once);
+  EXPECT_EQ(read_file(path), once);
   EXPECT_EQ(read_csv(path).size(), 4u);  // the header and three records
   size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
@@ -194,10 +199,10 @@ TEST(CsvWriter, FlushReplacesTheFileAndLaterFlushesKeepEarlierRows) {
   TempDir dir;
   const fs::path path = dir.write("records.csv", "old,content\r\n");
   auto writer = csv_writer(path);
-  write(writer, *record("a", "A"));
-  EXPECT_EQ(opis::test::read_file(path), "old,content\r\n");  // untouched before the flush
+  write(writer, record("a", "A"));
+  EXPECT_EQ(read_file(path), "old,content\r\n");  // untouched before the flush
   flush(writer);
-  write(writer, *record("b", "B"));
+  write(writer, record("b", "B"));
   flush(writer);
   const auto rows = read_csv(path);
   ASSERT_EQ(rows.size(), 3u);
@@ -208,10 +213,10 @@ TEST(CsvWriter, FlushReplacesTheFileAndLaterFlushesKeepEarlierRows) {
 TEST(CsvWriter, OptionalTextColumnAndByteOrderMark) {
   TempDir dir;
   const fs::path path = dir / "records.csv";
-  auto writer = csv_writer(path, {{"include_text", true}, {"bom", true}});
-  write(writer, *record("a", "A"));
+  auto writer = csv_writer(path, R"("include_text": true, "bom": true)");
+  write(writer, record("a", "A"));
   flush(writer);
-  const std::string content = opis::test::read_file(path);
+  const std::string content = read_file(path);
   ASSERT_EQ(content.rfind("\xEF\xBB\xBFid,", 0), 0u);
   const auto rows = parse_csv(content.substr(3));
   EXPECT_EQ(rows[0].back(), "text");
@@ -222,7 +227,7 @@ TEST(CsvWriter, NewFileFollowsTheUmask) {
   TempDir dir;
   const fs::path path = dir / "records.csv";
   auto writer = csv_writer(path);
-  write(writer, *record("a", "A"));
+  write(writer, record("a", "A"));
   const mode_t previous = ::umask(027);
   flush(writer);
   ::umask(previous);
@@ -243,8 +248,12 @@ TEST(CsvWriter, ErrorsNameThePath) {
   }
   auto writer = csv_writer(dir / "records.csv");
   auto no_id = record("", "Untitled");
-  no_id->message.clear_id();
-  EXPECT_EQ(writer.write(*no_id).status, OPIS_INVALID_INPUT);
+  try {
+    writer.write(no_id);
+    ADD_FAILURE() << "a record without an id was accepted";
+  } catch (const Failure& e) {
+    EXPECT_EQ(e.status(), OPIS_INVALID_INPUT);
+  }
 }
 
 }  // namespace
