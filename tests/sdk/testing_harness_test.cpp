@@ -8,6 +8,7 @@
 #include <opis/testing.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -126,6 +127,35 @@ TEST(TestingHarness, EveryListRoundTripsThroughJson) {
   EXPECT_EQ(back.to_json(), json);
   EXPECT_EQ(Record::from_json(record.to_json(OPIS_JSON_PRETTY)).to_json(), json);
   EXPECT_THAT(record.to_json(OPIS_JSON_INCLUDE_DEFAULTS), HasSubstr(R"("summary":"")"));
+}
+
+TEST(TestingHarness, EveryScalarFieldHasANamedAccessor) {
+  Record record;
+  const std::pair<opis_field, std::string_view (Record::*)() const> fields[] = {
+      {OPIS_FIELD_ID, &Record::id},
+      {OPIS_FIELD_KIND, &Record::kind},
+      {OPIS_FIELD_TITLE, &Record::title},
+      {OPIS_FIELD_SUMMARY, &Record::summary},
+      {OPIS_FIELD_TEXT, &Record::text},
+      {OPIS_FIELD_DATE_EDTF, &Record::date_edtf},
+      {OPIS_FIELD_DATE_SURFACE, &Record::date_surface},
+      {OPIS_FIELD_CLASSIFICATION, &Record::classification},
+      {OPIS_FIELD_COPY_NUMBER, &Record::copy_number},
+      {OPIS_FIELD_RIGHTS, &Record::rights},
+      {OPIS_FIELD_LANGUAGE, &Record::language},
+      {OPIS_FIELD_PARENT_ID, &Record::parent_id},
+      {OPIS_FIELD_SOURCE_URI, &Record::source_uri},
+      {OPIS_FIELD_SOURCE_MEDIA_TYPE, &Record::source_media_type},
+      {OPIS_FIELD_SOURCE_SHA256, &Record::source_sha256},
+      {OPIS_FIELD_SOURCE_NAME, &Record::source_name},
+  };
+  for (const auto& [field, accessor] : fields) {
+    record.set(field, "value " + std::to_string(static_cast<int>(field)));
+  }
+  for (const auto& [field, accessor] : fields) {
+    EXPECT_EQ((record.*accessor)(), "value " + std::to_string(static_cast<int>(field)))
+        << static_cast<int>(field);
+  }
 }
 
 TEST(TestingHarness, FromJsonNamesWhatDoesNotFit) {

@@ -1802,6 +1802,15 @@ class Record {
   std::string_view text() const { return field(OPIS_FIELD_TEXT); }
   std::string_view date_edtf() const { return field(OPIS_FIELD_DATE_EDTF); }
   std::string_view date_surface() const { return field(OPIS_FIELD_DATE_SURFACE); }
+  std::string_view classification() const { return field(OPIS_FIELD_CLASSIFICATION); }
+  std::string_view copy_number() const { return field(OPIS_FIELD_COPY_NUMBER); }
+  std::string_view rights() const { return field(OPIS_FIELD_RIGHTS); }
+  std::string_view language() const { return field(OPIS_FIELD_LANGUAGE); }
+  std::string_view parent_id() const { return field(OPIS_FIELD_PARENT_ID); }
+  std::string_view source_uri() const { return field(OPIS_FIELD_SOURCE_URI); }
+  std::string_view source_media_type() const { return field(OPIS_FIELD_SOURCE_MEDIA_TYPE); }
+  std::string_view source_sha256() const { return field(OPIS_FIELD_SOURCE_SHA256); }
+  std::string_view source_name() const { return field(OPIS_FIELD_SOURCE_NAME); }
 
   // Lists: count(OPIS_LIST_DATES), list<opis::sdk::DateMention>(), or the
   // named accessors below.
