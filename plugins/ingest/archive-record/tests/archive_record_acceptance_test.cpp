@@ -1,6 +1,7 @@
 // ingest/archive-record on real captures (the seeds, skipped when absent)
 // and on every record page of examples/corpus, checking the facts that
-// examples/README.md lists for the ingester's fields.
+// examples/README.md lists for the ingester's fields, through the real plugin
+// binary run by the SDK's harness (opis/testing.hpp): no host, no protobuf.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -19,21 +20,21 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-opis::v1::Record ingest_file(const std::filesystem::path& file) {
-  return ingest_one(opis::test::read_file(file));
+Record ingest_file(const std::filesystem::path& file) {
+  return ingest_one(read_file(file));
 }
 
 std::filesystem::path seed(const std::string& name) {
-  const auto dir = opis::test::seeds_dir();
+  const auto dir = seeds_dir();
   return dir.empty() ? dir : dir / name;
 }
 
 std::filesystem::path corpus(const std::string& name) {
-  return opis::test::source_dir() / "examples" / "corpus" / name;
+  return source_dir() / "examples" / "corpus" / name;
 }
 
 // What every record page of the corpus and the seeds must leave out of text.
-void expect_clean_text(const opis::v1::Record& record) {
+void expect_clean_text(const Record& record) {
   for (const char* outside :
        {"Skip to content", "Document Information", "Record ID", "Original Uploaded Date",
         "protected]", "Obtained by", "Translated by", "copyright", "rights status"}) {
@@ -44,13 +45,13 @@ void expect_clean_text(const opis::v1::Record& record) {
     EXPECT_THAT(record.text(), Not(HasSubstr(record.summary())));
   }
   for (const auto& citation : record.citations()) {
-    EXPECT_THAT(record.text(), Not(HasSubstr(citation.raw())));
+    EXPECT_THAT(record.text(), Not(HasSubstr(citation.raw)));
   }
   EXPECT_EQ(record.text(),
             std::string(record.text().substr(0, record.text().find_last_not_of(" \n") + 1)));
 }
 
-size_t translator_notes(const opis::v1::Record& record) {
+size_t translator_notes(const Record& record) {
   size_t n = 0;
   for (const auto& a : annotations_of_type(record, "editorial_note")) {
     if (attribute(a, "kind") == "translator_note") {
@@ -61,7 +62,7 @@ size_t translator_notes(const opis::v1::Record& record) {
   return n;
 }
 
-size_t marks_of_kind(const opis::v1::Record& record, const std::string& kind) {
+size_t marks_of_kind(const Record& record, const std::string& kind) {
   size_t n = 0;
   for (const auto& a : annotations_of_type(record, "editorial_note"))
     n += attribute(a, "kind") == kind;
@@ -75,7 +76,7 @@ TEST(ArchiveRecordSeeds, Seed000RecordPage) {
   if (file.empty()) GTEST_SKIP() << "no ../shared/seeds";
   const auto record = ingest_file(file);
   EXPECT_EQ(record.kind(), "record");
-  EXPECT_EQ(record.date().surface(), "January 3, 1962");
+  EXPECT_EQ(record.date_surface(), "January 3, 1962");
   EXPECT_EQ(record.title(),
             "Information on the Attitude of the Korean Workers\xE2\x80\x99 Party to Some Decisions "
             "of the 22nd CPSU [Communist Party of the Soviet Union] Congress");
@@ -84,10 +85,10 @@ TEST(ArchiveRecordSeeds, Seed000RecordPage) {
               ElementsAre("Central State Archive, Sofia, Fond 1-B, Opis 91, A.E. 378, p. 1-3"));
   EXPECT_THAT(metadata_values(record, "acquisition"),
               ElementsAre("Obtained by Jordan Baev and translated by Greta Keremidchieva"));
-  ASSERT_EQ(record.footnotes_size(), 1);
-  EXPECT_EQ(record.footnotes(0).marker(), "1");
-  EXPECT_THAT(record.footnotes(0).text(), StartsWith("The 22nd CPSU Congress was held"));
-  EXPECT_EQ(spanned(record, record.footnotes(0)), "[1]");
+  ASSERT_EQ(record.footnotes().size(), 1u);
+  EXPECT_EQ(record.footnotes()[0].marker, "1");
+  EXPECT_THAT(record.footnotes()[0].text, StartsWith("The 22nd CPSU Congress was held"));
+  EXPECT_EQ(spanned(record, record.footnotes()[0]), "[1]");
   EXPECT_THAT(record.rights(), StartsWith("The History and Public Policy Program welcomes reuse"));
   EXPECT_THAT(record.rights(), HasSubstr("protected]"));
   EXPECT_THAT(record.text(), StartsWith("on the attitude of the Korean Workers"));
@@ -104,7 +105,7 @@ TEST(ArchiveRecordSeeds, Seed000RecordPage) {
   bool bcp = false;
   for (const auto& a : annotations_of_type(record, "expansion")) {
     bcp |= attribute(a, "abbreviation") == "CC BCP" &&
-           a.value() == "Central Committee of the Bulgarian Communist Party";
+           a.value == "Central Committee of the Bulgarian Communist Party";
   }
   EXPECT_TRUE(bcp);
 }
@@ -113,14 +114,14 @@ TEST(ArchiveRecordSeeds, Seed004LongSpeech) {
   const auto file = seed("004_6b099c9bf1af78cb.txt");
   if (file.empty()) GTEST_SKIP() << "no ../shared/seeds";
   const auto record = ingest_file(file);
-  EXPECT_EQ(record.date().surface(), "August 30, 1956");
+  EXPECT_EQ(record.date_surface(), "August 30, 1956");
   EXPECT_EQ(record.title(),
             "Speech by Kim Il Sung at the August Korean Workers' Party Central Committee Plenum");
   EXPECT_THAT(record.summary(), StartsWith("Kim Il Sung reflects upon the delegation"));
   EXPECT_THAT(citation_raws(record),
               ElementsAre("GARF, Fond 5446, Opis 98, Delo 721, Listy 69-103"));
   EXPECT_THAT(metadata_values(record, "acquisition"), ElementsAre("Translated by Gary Goldberg."));
-  EXPECT_EQ(record.footnotes_size(), 0);
+  EXPECT_EQ(record.footnotes().size(), 0u);
   EXPECT_EQ(translator_notes(record), 2u);
   EXPECT_THAT(record.text(), StartsWith("(Report of Cde. Kim Il Sung"));
   EXPECT_THAT(record.text(), HasSubstr("[50s pages of the original Korean text follow]"));
@@ -132,15 +133,15 @@ TEST(ArchiveRecordSeeds, ListingSeedIsNotClaimed) {
   const auto file = seed("002_34c222c907d19a4a.txt");
   if (file.empty()) GTEST_SKIP() << "no ../shared/seeds";
   auto plugin = ingester();
-  EXPECT_LE(plugin.probe(opis::test::read_file(file)), 5);
+  EXPECT_LE(plugin.probe(read_file(file)), 5);
 }
 
 TEST(ArchiveRecordSeeds, RecordSeedsAreClaimed) {
-  if (opis::test::seeds_dir().empty()) GTEST_SKIP() << "no ../shared/seeds";
+  if (seeds_dir().empty()) GTEST_SKIP() << "no ../shared/seeds";
   auto plugin = ingester();
-  EXPECT_GE(plugin.probe(opis::test::read_file(seed("000_7b0f58b745e042a5.txt"))), 80);
-  EXPECT_GE(plugin.probe(opis::test::read_file(seed("004_6b099c9bf1af78cb.txt"))), 80);
-  EXPECT_LT(plugin.probe(opis::test::read_file(seed("003_4586cb435a2fc35a.txt"))), 20);
+  EXPECT_GE(plugin.probe(read_file(seed("000_7b0f58b745e042a5.txt"))), 80);
+  EXPECT_GE(plugin.probe(read_file(seed("004_6b099c9bf1af78cb.txt"))), 80);
+  EXPECT_LT(plugin.probe(read_file(seed("003_4586cb435a2fc35a.txt"))), 20);
 }
 
 // ------------------------------------------------------------ examples/corpus
@@ -280,19 +281,19 @@ TEST_P(ArchiveRecordCorpus, FactsOfTheExampleReadme) {
   const CorpusFacts& facts = GetParam();
   const auto record = ingest_file(corpus(facts.file));
   EXPECT_EQ(record.kind(), "record");
-  EXPECT_EQ(record.date().surface(), facts.date);
+  EXPECT_EQ(record.date_surface(), facts.date);
   EXPECT_EQ(record.title(), facts.title);
   EXPECT_EQ(record.classification(), facts.classification);
   EXPECT_EQ(record.copy_number(), facts.copy_number);
-  ASSERT_EQ(static_cast<size_t>(record.stamps_size()), facts.stamp_parts.size());
+  ASSERT_EQ(static_cast<size_t>(record.stamps().size()), facts.stamp_parts.size());
   for (size_t i = 0; i < facts.stamp_parts.size(); ++i) {
-    EXPECT_THAT(record.stamps(static_cast<int>(i)), HasSubstr(facts.stamp_parts[i]));
+    EXPECT_THAT(record.stamps()[i], HasSubstr(facts.stamp_parts[i]));
   }
-  EXPECT_EQ(std::vector<std::string>(record.funders().begin(), record.funders().end()),
-            facts.funders);
-  EXPECT_EQ(record.footnotes_size(), facts.footnotes);
+  const auto funders = record.funders();
+  EXPECT_EQ(std::vector<std::string>(funders.begin(), funders.end()), facts.funders);
+  EXPECT_EQ(record.footnotes().size(), facts.footnotes);
   for (const auto& footnote : record.footnotes()) {
-    EXPECT_EQ(spanned(record, footnote), "[" + footnote.marker() + "]");
+    EXPECT_EQ(spanned(record, footnote), "[" + std::string(footnote.marker) + "]");
   }
   EXPECT_THAT(citation_raws(record), ElementsAre(facts.citation));
   if (facts.acquisition.empty()) {
@@ -305,7 +306,8 @@ TEST_P(ArchiveRecordCorpus, FactsOfTheExampleReadme) {
   std::vector<std::string> abbreviations;
   for (const auto& a : annotations_of_type(record, "expansion")) {
     abbreviations.push_back(attribute(a, "abbreviation"));
-    EXPECT_THAT(spanned(record, a), StartsWith(attribute(a, "abbreviation") + " [" + a.value()));
+    EXPECT_THAT(spanned(record, a),
+                StartsWith(attribute(a, "abbreviation") + " [" + std::string(a.value)));
   }
   EXPECT_EQ(abbreviations, facts.abbreviations);
   EXPECT_FALSE(record.summary().empty());
@@ -326,9 +328,9 @@ INSTANTIATE_TEST_SUITE_P(Examples, ArchiveRecordCorpus, ::testing::ValuesIn(kCor
 
 TEST(ArchiveRecordCorpusLabels, RodongSinmunLabelBlock) {
   const auto record = ingest_file(corpus("record-1964-04-19-rodong-sinmun-editorial.txt"));
-  ASSERT_EQ(record.contributors_size(), 1);
-  EXPECT_EQ(record.contributors(0).name(), "Rodong Sinmun editorial board");
-  EXPECT_EQ(record.contributors(0).role(), "author");
+  ASSERT_EQ(record.contributors().size(), 1u);
+  EXPECT_EQ(record.contributors()[0].name, "Rodong Sinmun editorial board");
+  EXPECT_EQ(record.contributors()[0].role, "author");
   EXPECT_THAT(metadata_values(record, "Original Archive"), ElementsAre("Rodong Sinmun"));
   EXPECT_THAT(metadata_values(record, "Associated Places"),
               ElementsAre("Seoul (South Korea); Korea (North); Korea (South); Japan"));
@@ -343,9 +345,9 @@ TEST(ArchiveRecordCorpusLabels, RodongSinmunLabelBlock) {
 
 TEST(ArchiveRecordCorpusLabels, HungarianReportLabelBlock) {
   const auto record = ingest_file(corpus("record-1969-06-20-hungarian-embassy-report.txt"));
-  ASSERT_EQ(record.contributors_size(), 1);
-  EXPECT_EQ(record.contributors(0).name(), "Ambassador J\xC3\xB3zsef K\xC3\xA1rp\xC3\xA1ti");
-  EXPECT_EQ(record.contributors(0).role(), "author");
+  ASSERT_EQ(record.contributors().size(), 1u);
+  EXPECT_EQ(record.contributors()[0].name, "Ambassador J\xC3\xB3zsef K\xC3\xA1rp\xC3\xA1ti");
+  EXPECT_EQ(record.contributors()[0].role, "author");
   EXPECT_THAT(metadata_values(record, "Original Archive"),
               ElementsAre("Hungarian National Archives (MOL)"));
   EXPECT_THAT(metadata_values(record, "Associated Places"),
@@ -363,19 +365,19 @@ TEST(ArchiveRecordCorpusLabels, FedorenkoRecordIdAndUploadedDate) {
 TEST(ArchiveRecordCorpusProbe, RecordPagesAreClaimedAndListingsAndArticlesAreNot) {
   auto plugin = ingester();
   for (const auto& facts : kCorpus) {
-    EXPECT_GE(plugin.probe(opis::test::read_file(corpus(facts.file))), 80) << facts.file;
+    EXPECT_GE(plugin.probe(read_file(corpus(facts.file))), 80) << facts.file;
   }
   for (const char* other : {"listing-search-results.txt", "listing-bulleted.txt"}) {
-    EXPECT_LE(plugin.probe(opis::test::read_file(corpus(other))), 5) << other;
+    EXPECT_LE(plugin.probe(read_file(corpus(other))), 5) << other;
   }
-  EXPECT_LT(plugin.probe(opis::test::read_file(corpus("article-damaged.txt"))), 20);
+  EXPECT_LT(plugin.probe(read_file(corpus("article-damaged.txt"))), 20);
 }
 
 TEST(ArchiveRecordCorpusProbe, ListingsAreRefusedIfForcedOnThePlugin) {
   auto plugin = ingester();
-  const auto result = plugin.ingest(opis::test::read_file(corpus("listing-search-results.txt")));
-  EXPECT_EQ(result.call.status, OPIS_INVALID_INPUT);
-  EXPECT_THAT(result.call.message, HasSubstr("not a record page"));
+  const auto result = plugin.try_ingest(read_file(corpus("listing-search-results.txt")));
+  EXPECT_EQ(result.status, OPIS_INVALID_INPUT);
+  EXPECT_THAT(result.message, HasSubstr("not a record page"));
 }
 
 }  // namespace

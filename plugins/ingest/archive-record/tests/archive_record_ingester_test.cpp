@@ -1,5 +1,6 @@
 // ingest/archive-record: each part of a record page, on small pages written
-// for these tests, through the real plugin binary.
+// for these tests, through the real plugin binary run by the SDK's harness
+// (opis/testing.hpp): this executable links neither the host nor protobuf.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -59,20 +60,20 @@ TEST(ArchiveRecord, PageBecomesOneRecordOfKindRecord) {
 }
 
 TEST(ArchiveRecord, KindComesFromConfig) {
-  const auto record = ingest_one(TestPage().str(), {{"kind", "archive_page"}});
+  const auto record = ingest_one(TestPage().str(), R"({"kind": "archive_page"})");
   EXPECT_EQ(record.kind(), "archive_page");
 }
 
 TEST(ArchiveRecord, DateLineBecomesDateSurfaceAndEdtfIsLeftToTheDatesEnricher) {
   const auto record = ingest_one(TestPage().str());
-  EXPECT_EQ(record.date().surface(), "March 2, 1958");
-  EXPECT_EQ(record.date().edtf(), "");
+  EXPECT_EQ(record.date_surface(), "March 2, 1958");
+  EXPECT_EQ(record.date_edtf(), "");
 }
 
 TEST(ArchiveRecord, DayMonthYearDateLineIsRecognised) {
   TestPage page;
   page.top = "Skip to content\n\n2 March 1958\n\nA Title\n\n";
-  EXPECT_EQ(ingest_one(page.str()).date().surface(), "2 March 1958");
+  EXPECT_EQ(ingest_one(page.str()).date_surface(), "2 March 1958");
 }
 
 TEST(ArchiveRecord, TitleLineBecomesTitle) {
@@ -146,8 +147,8 @@ TEST(ArchiveRecord, ClassificationAndCopyOnConsecutiveLinesAreBothTaken) {
 
 TEST(ArchiveRecord, StampLinesBecomeStampsAndLeaveTheText) {
   const auto record = ingest_one(TestPage().str());
-  ASSERT_EQ(record.stamps_size(), 1);
-  EXPECT_EQ(record.stamps(0), "Received 4 March 1958");
+  ASSERT_EQ(record.stamps().size(), 1u);
+  EXPECT_EQ(record.stamps()[0], "Received 4 March 1958");
   EXPECT_THAT(record.text(), Not(HasSubstr("stamp")));
 }
 
@@ -218,30 +219,30 @@ TEST(ArchiveRecord, SummaryIsTheParagraphBeforeDocumentInformation) {
 
 TEST(ArchiveRecord, NotesBecomeFootnotesWithMarkerAndText) {
   const auto record = ingest_one(TestPage().str());
-  ASSERT_EQ(record.footnotes_size(), 2);
-  EXPECT_EQ(record.footnotes(0).marker(), "1");
-  EXPECT_EQ(record.footnotes(0).text(), "A note about the delegation.");
-  EXPECT_EQ(record.footnotes(1).marker(), "2");
-  EXPECT_EQ(record.footnotes(1).text(), "A note about spring.");
+  ASSERT_EQ(record.footnotes().size(), 2u);
+  EXPECT_EQ(record.footnotes()[0].marker, "1");
+  EXPECT_EQ(record.footnotes()[0].text, "A note about the delegation.");
+  EXPECT_EQ(record.footnotes()[1].marker, "2");
+  EXPECT_EQ(record.footnotes()[1].text, "A note about spring.");
 }
 
 TEST(ArchiveRecord, FootnoteSpanIsTheFirstMarkerInText) {
   const auto record = ingest_one(TestPage().str());
-  ASSERT_EQ(record.footnotes_size(), 2);
-  EXPECT_EQ(spanned(record, record.footnotes(0)), "[1]");
-  EXPECT_EQ(record.footnotes(0).begin(), record.text().find("[1]"));
-  EXPECT_EQ(spanned(record, record.footnotes(1)), "[2]");
+  ASSERT_EQ(record.footnotes().size(), 2u);
+  EXPECT_EQ(spanned(record, record.footnotes()[0]), "[1]");
+  EXPECT_EQ(record.footnotes()[0].begin, record.text().find("[1]"));
+  EXPECT_EQ(spanned(record, record.footnotes()[1]), "[2]");
 }
 
 TEST(ArchiveRecord, EveryMarkerOccurrenceGetsAFootnoteRef) {
   const auto record = ingest_one(TestPage().str());
   const auto refs = annotations_of_type(record, "footnote_ref");
   ASSERT_EQ(refs.size(), 3u);
-  EXPECT_EQ(refs[0].value(), "1");
-  EXPECT_EQ(refs[1].value(), "2");
-  EXPECT_EQ(refs[2].value(), "1");
-  for (const auto& ref : refs) EXPECT_EQ(spanned(record, ref), "[" + ref.value() + "]");
-  EXPECT_EQ(refs[2].begin(), record.text().rfind("[1]"));
+  EXPECT_EQ(refs[0].value, "1");
+  EXPECT_EQ(refs[1].value, "2");
+  EXPECT_EQ(refs[2].value, "1");
+  for (const auto& ref : refs) EXPECT_EQ(spanned(record, ref), "[" + std::string(ref.value) + "]");
+  EXPECT_EQ(refs[2].begin, record.text().rfind("[1]"));
 }
 
 TEST(ArchiveRecord, NoteParagraphsAreRemovedFromText) {
@@ -254,8 +255,8 @@ TEST(ArchiveRecord, NoteContinuationParagraphStaysWithItsNote) {
   page.notes =
       "[1] A note in two paragraphs.\n\nIts second paragraph.\n\n[2] A note about spring.\n\n";
   const auto record = ingest_one(page.str());
-  ASSERT_EQ(record.footnotes_size(), 2);
-  EXPECT_EQ(record.footnotes(0).text(), "A note in two paragraphs.\n\nIts second paragraph.");
+  ASSERT_EQ(record.footnotes().size(), 2u);
+  EXPECT_EQ(record.footnotes()[0].text, "A note in two paragraphs.\n\nIts second paragraph.");
   EXPECT_THAT(record.text(), Not(HasSubstr("second paragraph")));
 }
 
@@ -263,7 +264,7 @@ TEST(ArchiveRecord, PageWithoutNotesHasNoFootnotesAndKeepsBracketedNumbers) {
   TestPage page;
   page.notes.clear();
   const auto record = ingest_one(page.str());
-  EXPECT_EQ(record.footnotes_size(), 0);
+  EXPECT_EQ(record.footnotes().size(), 0u);
   EXPECT_THAT(annotations_of_type(record, "footnote_ref"), IsEmpty());
   EXPECT_THAT(record.text(), HasSubstr("delegation.[1]"));
 }
@@ -272,13 +273,13 @@ TEST(ArchiveRecord, PageWithoutNotesHasNoFootnotesAndKeepsBracketedNumbers) {
 
 TEST(ArchiveRecord, TranslatorsNoteIsAnnotatedAndStaysInText) {
   const auto record = ingest_one(TestPage().str());
-  std::vector<opis::v1::Annotation> notes;
+  std::vector<opis::sdk::Annotation> notes;
   for (const auto& a : annotations_of_type(record, "editorial_note")) {
     if (attribute(a, "kind") == "translator_note") notes.push_back(a);
   }
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(spanned(record, notes[0]), "[Translator's note: literally \"the wind\"]");
-  EXPECT_EQ(notes[0].value(), "literally \"the wind\"");
+  EXPECT_EQ(notes[0].value, "literally \"the wind\"");
 }
 
 TEST(ArchiveRecord, TranslatorsNoteWithCurlyApostropheIsAnnotated) {
@@ -317,7 +318,7 @@ TEST(ArchiveRecord, AcronymExpansionIsAnnotatedWithItsAbbreviation) {
   const auto record = ingest_one(TestPage().str());
   const auto expansions = annotations_of_type(record, "expansion");
   ASSERT_EQ(expansions.size(), 1u);
-  EXPECT_EQ(expansions[0].value(), "Communist Party of the Soviet Union");
+  EXPECT_EQ(expansions[0].value, "Communist Party of the Soviet Union");
   EXPECT_EQ(attribute(expansions[0], "abbreviation"), "CPSU");
   EXPECT_EQ(spanned(record, expansions[0]), "CPSU [Communist Party of the Soviet Union]");
 }
@@ -371,8 +372,8 @@ TEST(ArchiveRecord, AcquisitionVariantsAreSplitOff) {
     TestPage page;
     page.information = "Document Information\n\n" + line + "\n\n";
     const auto record = ingest_one(page.str());
-    ASSERT_EQ(record.citations_size(), 1) << line;
-    EXPECT_THAT(record.citations(0).raw(), Not(HasSubstr("by"))) << line;
+    ASSERT_EQ(record.citations().size(), 1u) << line;
+    EXPECT_THAT(record.citations()[0].raw, Not(HasSubstr("by"))) << line;
     EXPECT_THAT(metadata_values(record, "acquisition"), ElementsAre(acquisition)) << line;
   }
 }
@@ -432,10 +433,10 @@ TEST(ArchiveRecord, AuthorLabelGivesOneAuthorPerLine) {
   TestPage page;
   page.information = kLabelBlock;
   const auto record = ingest_one(page.str());
-  ASSERT_EQ(record.contributors_size(), 2);
-  EXPECT_EQ(record.contributors(0).name(), "First Author");
-  EXPECT_EQ(record.contributors(0).role(), "author");
-  EXPECT_EQ(record.contributors(1).name(), "Second Author");
+  ASSERT_EQ(record.contributors().size(), 2u);
+  EXPECT_EQ(record.contributors()[0].name, "First Author");
+  EXPECT_EQ(record.contributors()[0].role, "author");
+  EXPECT_EQ(record.contributors()[1].name, "Second Author");
 }
 
 TEST(ArchiveRecord, OtherLabelsBecomeMetadataJoinedWithSemicolons) {
@@ -471,17 +472,17 @@ TEST(ArchiveRecord, UnlistedColonLabelBecomesMetadata) {
 }
 
 TEST(ArchiveRecord, ExtraVocabularyFileAddsALabel) {
-  opis::test::TempDir dir;
+  TempDir dir;
   const auto file = dir.write("extra.tsv", "label\tShelf Mark\tmetadata:shelf_mark\n");
   TestPage page;
   page.labels += "\nShelf Mark\n\nA-17\n";
-  const auto record = ingest_one(page.str(), {{"vocabulary_files", {file.string()}}});
+  const auto record = ingest_one(page.str(), path_list_config("vocabulary_files", file.string()));
   EXPECT_THAT(metadata_values(record, "shelf_mark"), ElementsAre("A-17"));
 }
 
 TEST(ArchiveRecord, UnreadableVocabularyFileStopsTheStart) {
   try {
-    ingester({{"vocabulary_files", {"/nonexistent/vocabulary.tsv"}}});
+    ingester(R"({"vocabulary_files": ["/nonexistent/vocabulary.tsv"]})");
     FAIL() << "the plugin started";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("/nonexistent/vocabulary.tsv"));
@@ -489,10 +490,10 @@ TEST(ArchiveRecord, UnreadableVocabularyFileStopsTheStart) {
 }
 
 TEST(ArchiveRecord, MalformedVocabularyFileStopsTheStartNamingTheLine) {
-  opis::test::TempDir dir;
+  TempDir dir;
   const auto file = dir.write("bad.tsv", "# fine\nlabel\tX\tnonsense\n");
   try {
-    ingester({{"vocabulary_files", {file.string()}}});
+    ingester(path_list_config("vocabulary_files", file.string()));
     FAIL() << "the plugin started";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), HasSubstr("bad.tsv:2"));
@@ -527,7 +528,7 @@ TEST(ArchiveRecordProbe, DateTitleAndRecordLabelsWithoutSectionAreClaimed) {
 }
 
 TEST(ArchiveRecordProbe, ConfidenceComesFromConfig) {
-  auto plugin = ingester({{"confidence", 60}});
+  auto plugin = ingester(R"({"confidence": 60})");
   EXPECT_EQ(plugin.probe(TestPage().str()), 60);
 }
 
@@ -557,12 +558,12 @@ TEST(ArchiveRecordProbe, PlainTextLosesToTheTextIngester) {
 
 // ------------------------------------------------------------ bad input
 
-opis::core::CallResult refusal(const std::string& bytes) {
+Harness::Ingested refusal(const std::string& bytes) {
   auto plugin = ingester();
-  auto result = plugin.ingest(bytes);
-  EXPECT_EQ(result.call.status, OPIS_INVALID_INPUT) << result.call.message;
+  auto result = plugin.try_ingest(bytes);
+  EXPECT_EQ(result.status, OPIS_INVALID_INPUT) << result.message;
   EXPECT_THAT(result.records, IsEmpty());
-  return result.call;
+  return result;
 }
 
 TEST(ArchiveRecordErrors, PageWithoutDocumentInformationOrLabelsIsRefusedSayingWhatIsMissing) {
@@ -593,7 +594,7 @@ TEST(ArchiveRecordErrors, HostileBracketsAndHugeLinesDoNotCrash) {
   page.body = std::string(200000, '[') + std::string(200000, ']') + "\n\n" +
               std::string(1000000, 'x') + "[1]\n\n" + std::string(50000, '[') + "\n\n";
   const auto record = ingest_one(page.str());
-  EXPECT_EQ(record.footnotes_size(), 2);
+  EXPECT_EQ(record.footnotes().size(), 2u);
   EXPECT_THAT(record.text(), HasSubstr(std::string(1000000, 'x')));
 }
 
