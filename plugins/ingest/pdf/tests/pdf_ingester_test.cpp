@@ -1,53 +1,72 @@
 // ingest/pdf: text, pages, Info entries and refusals, through the real
-// plugin binary, over PDFs written by the tests.
+// plugin binary run by the SDK's harness (opis/testing.hpp): this executable
+// links neither the host nor protobuf. The PDFs are written by the tests.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <opis/testing.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "handmade_pdf.hpp"
-#include "test_support.hpp"
+#include "temp_files.hpp"
 
 namespace {
 
-using nlohmann::json;
 using opis::pdf::test::HandmadePdf;
 using opis::pdf::test::pdf_with_pages;
 using opis::pdf::test::show_text;
-using opis::test::PluginHarness;
+using opis::testing::Harness;
+using opis::testing::Record;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-PluginHarness pdf_ingester(const json& config = json::object()) {
-  return PluginHarness::builtin("ingest", "pdf", config);
+Harness pdf_ingester(std::string_view config = "{}") {
+  return Harness(OPIS_PLUGIN_FILE, config);
 }
 
-opis::v1::Record ingest_one(const std::string& bytes, const json& config = json::object()) {
+Record ingest_one(const std::string& bytes, std::string_view config = "{}") {
   auto ingester = pdf_ingester(config);
-  auto result = ingester.ingest(bytes, "document.pdf", "application/pdf");
-  EXPECT_TRUE(result.call.ok()) << result.call.message;
+  auto result = ingester.try_ingest(bytes, "document.pdf", "application/pdf");
+  EXPECT_TRUE(result.ok()) << result.message;
   EXPECT_EQ(result.records.size(), 1u);
-  return result.records.empty() ? opis::v1::Record() : result.records.front()->message;
+  return result.records.empty() ? Record() : std::move(result.records.front());
 }
 
 std::string refusal(const std::string& bytes) {
   auto ingester = pdf_ingester();
-  auto result = ingester.ingest(bytes, "document.pdf", "application/pdf");
-  EXPECT_EQ(result.call.status, OPIS_INVALID_INPUT) << result.call.message;
+  auto result = ingester.try_ingest(bytes, "document.pdf", "application/pdf");
+  EXPECT_EQ(result.status, OPIS_INVALID_INPUT) << result.message;
   EXPECT_THAT(result.records, IsEmpty());
-  return result.call.message;
+  return result.message;
 }
 
-std::string metadata_value(const opis::v1::Record& record, const std::string& name) {
+std::string metadata_value(const Record& record, const std::string& name) {
   for (const auto& entry : record.metadata()) {
-    if (entry.name() == name) return entry.value();
+    if (entry.name == name) return std::string(entry.value);
   }
   return "<absent>";
 }
 
-std::string span_text(const opis::v1::Record& record, const opis::v1::Annotation& a) {
-  return record.text().substr(a.begin(), a.end() - a.begin());
+std::string span_text(const Record& record, const opis::sdk::Annotation& a) {
+  return std::string(record.text().substr(a.begin, a.end - a.begin));
+}
+
+// The entries of a comma-separated descriptor list (media types, patterns).
+std::vector<std::string> comma_list(const char* list) {
+  std::vector<std::string> entries;
+  std::string_view rest = list == nullptr ? std::string_view() : std::string_view(list);
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    std::string_view entry = rest.substr(0, comma);
+    while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+    while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+    if (!entry.empty()) entries.emplace_back(entry);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return entries;
 }
 
 bool have_qpdf() {
@@ -56,13 +75,13 @@ bool have_qpdf() {
 
 // Encrypts `plain` with qpdf (AES-256) and returns the result.
 std::string qpdf_encrypted(const std::string& plain, const std::string& user_password) {
-  opis::test::TempDir dir;
+  opis::test_files::TempDir dir;
   const auto in = dir.write("plain.pdf", plain);
   const auto out = dir / "encrypted.pdf";
   const std::string command = "qpdf --encrypt '" + user_password + "' owner-secret 256 -- " +
                               in.string() + " " + out.string();
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
-  return opis::test::read_file(out);
+  return opis::test_files::read_file(out);
 }
 
 const std::string kHello = pdf_with_pages({show_text("Hello archive")});
@@ -72,34 +91,34 @@ TEST(Pdf, SinglePageTextBecomesRecordText) {
   EXPECT_EQ(record.text(), "Hello archive");
   EXPECT_EQ(record.kind(), "document");
   EXPECT_EQ(record.title(), "");
-  ASSERT_EQ(record.annotations_size(), 1);
-  EXPECT_EQ(record.annotations(0).type(), "page");
-  EXPECT_EQ(record.annotations(0).begin(), 0u);
-  EXPECT_EQ(record.annotations(0).end(), 13u);
-  EXPECT_EQ(record.annotations(0).value(), "1");
+  ASSERT_EQ(record.annotations().size(), 1u);
+  EXPECT_EQ(record.annotations()[0].type, "page");
+  EXPECT_EQ(record.annotations()[0].begin, 0u);
+  EXPECT_EQ(record.annotations()[0].end, 13u);
+  EXPECT_EQ(record.annotations()[0].value, "1");
 }
 
 TEST(Pdf, TwoPagesAreJoinedByABlankLineWithOneSpanEach) {
   const auto record =
       ingest_one(pdf_with_pages({show_text("First page"), show_text("Second page")}));
   EXPECT_EQ(record.text(), "First page\n\nSecond page");
-  ASSERT_EQ(record.annotations_size(), 2);
-  EXPECT_EQ(span_text(record, record.annotations(0)), "First page");
-  EXPECT_EQ(record.annotations(0).value(), "1");
-  EXPECT_EQ(span_text(record, record.annotations(1)), "Second page");
-  EXPECT_EQ(record.annotations(1).begin(), 12u);
-  EXPECT_EQ(record.annotations(1).value(), "2");
+  ASSERT_EQ(record.annotations().size(), 2u);
+  EXPECT_EQ(span_text(record, record.annotations()[0]), "First page");
+  EXPECT_EQ(record.annotations()[0].value, "1");
+  EXPECT_EQ(span_text(record, record.annotations()[1]), "Second page");
+  EXPECT_EQ(record.annotations()[1].begin, 12u);
+  EXPECT_EQ(record.annotations()[1].value, "2");
 }
 
 TEST(Pdf, PageWithoutTextGetsAnEmptySpanAndNoExtraSeparator) {
   const auto record =
       ingest_one(pdf_with_pages({show_text("One"), "0 0 m 100 100 l S", show_text("Three")}));
   EXPECT_EQ(record.text(), "One\n\nThree");
-  ASSERT_EQ(record.annotations_size(), 3);
-  EXPECT_EQ(record.annotations(1).begin(), 3u);
-  EXPECT_EQ(record.annotations(1).end(), 3u);
-  EXPECT_EQ(record.annotations(1).value(), "2");
-  EXPECT_EQ(span_text(record, record.annotations(2)), "Three");
+  ASSERT_EQ(record.annotations().size(), 3u);
+  EXPECT_EQ(record.annotations()[1].begin, 3u);
+  EXPECT_EQ(record.annotations()[1].end, 3u);
+  EXPECT_EQ(record.annotations()[1].value, "2");
+  EXPECT_EQ(span_text(record, record.annotations()[2]), "Three");
 }
 
 TEST(Pdf, LinesOfAPageKeepTheirBreaks) {
@@ -126,7 +145,7 @@ TEST(Pdf, AbsentInfoEntriesLeaveNoMetadata) {
   EXPECT_EQ(record.title(), "");
   EXPECT_EQ(metadata_value(record, "Author"), "Someone");
   EXPECT_EQ(metadata_value(record, "Subject"), "<absent>");
-  EXPECT_EQ(record.metadata_size(), 1);
+  EXPECT_EQ(record.metadata().size(), 1u);
 }
 
 TEST(Pdf, Utf16InfoTitleIsDecoded) {
@@ -153,13 +172,13 @@ TEST(Pdf, PageLabelsBecomeAnnotationValues) {
   const auto record =
       ingest_one(pdf_with_pages({show_text("Preface"), show_text("Chapter"), show_text("More")}, "",
                                 " /PageLabels << /Nums [0 << /S /r >> 1 << /S /D /St 7 >>] >>"));
-  ASSERT_EQ(record.annotations_size(), 3);
-  EXPECT_EQ(record.annotations(0).value(), "i");
-  EXPECT_EQ(record.annotations(1).value(), "7");
-  EXPECT_EQ(record.annotations(2).value(), "8");
-  ASSERT_EQ(record.annotations(0).attributes_size(), 1);
-  EXPECT_EQ(record.annotations(0).attributes(0).name(), "number");
-  EXPECT_EQ(record.annotations(0).attributes(0).value(), "1");
+  ASSERT_EQ(record.annotations().size(), 3u);
+  EXPECT_EQ(record.annotations()[0].value, "i");
+  EXPECT_EQ(record.annotations()[1].value, "7");
+  EXPECT_EQ(record.annotations()[2].value, "8");
+  ASSERT_EQ(record.annotations()[0].attributes.size(), 1u);
+  EXPECT_EQ(record.annotations()[0].attributes[0].name, "number");
+  EXPECT_EQ(record.annotations()[0].attributes[0].value, "1");
 }
 
 TEST(Pdf, CatalogLangBecomesLanguage) {
@@ -176,23 +195,23 @@ TEST(Pdf, ReadingLayoutOrdersByPositionAndRawByContentStream) {
   // The lower line is drawn first.
   const std::string pdf =
       pdf_with_pages({"BT /F1 12 Tf 72 706 Td (Lower) Tj ET BT /F1 12 Tf 72 720 Td (Upper) Tj ET"});
-  const std::string reading = ingest_one(pdf).text();
+  const std::string reading(ingest_one(pdf).text());
   EXPECT_LT(reading.find("Upper"), reading.find("Lower")) << reading;
-  EXPECT_EQ(ingest_one(pdf, {{"layout", "raw"}}).text(), "Lower\nUpper");
+  EXPECT_EQ(ingest_one(pdf, R"({"layout": "raw"})").text(), "Lower\nUpper");
 }
 
 TEST(Pdf, PhysicalLayoutKeepsTheText) {
-  const auto record = ingest_one(kHello, {{"layout", "physical"}});
+  const auto record = ingest_one(kHello, R"({"layout": "physical"})");
   EXPECT_THAT(record.text(), HasSubstr("Hello archive"));
-  EXPECT_EQ(record.text().find('\f'), std::string::npos);
+  EXPECT_EQ(record.text().find('\f'), std::string_view::npos);
 }
 
 TEST(Pdf, KindComesFromConfig) {
-  EXPECT_EQ(ingest_one(kHello, {{"kind", "article"}}).kind(), "article");
+  EXPECT_EQ(ingest_one(kHello, R"({"kind": "article"})").kind(), "article");
 }
 
 TEST(Pdf, UnknownConfigKeyIsRefused) {
-  EXPECT_THROW(pdf_ingester({{"pages", "all"}}), std::exception);
+  EXPECT_THROW(pdf_ingester(R"({"pages": "all"})"), std::exception);
 }
 
 // Every offset in the cross-reference table moved by 3 bytes: poppler finds
@@ -209,17 +228,18 @@ std::string with_wrong_offsets(std::string pdf) {
 TEST(Pdf, DamagedCrossReferenceIsReadWithAWarning) {
   const auto record = ingest_one(with_wrong_offsets(kHello));
   EXPECT_EQ(record.text(), "Hello archive");
-  ASSERT_EQ(record.warnings_size(), 1);
-  EXPECT_THAT(record.warnings(0), HasSubstr("damaged"));
-  EXPECT_THAT(record.warnings(0), HasSubstr("reconstruct"));
+  ASSERT_EQ(record.warnings().size(), 1u);
+  EXPECT_THAT(record.warnings()[0], HasSubstr("damaged"));
+  EXPECT_THAT(record.warnings()[0], HasSubstr("reconstruct"));
 }
 
 TEST(Pdf, DamageWarningCanBeTurnedOff) {
-  EXPECT_EQ(ingest_one(with_wrong_offsets(kHello), {{"warn_on_damage", false}}).warnings_size(), 0);
+  EXPECT_EQ(
+      ingest_one(with_wrong_offsets(kHello), R"({"warn_on_damage": false})").warnings().size(), 0u);
 }
 
 TEST(Pdf, UndamagedPdfHasNoWarning) {
-  EXPECT_EQ(ingest_one(kHello).warnings_size(), 0);
+  EXPECT_EQ(ingest_one(kHello).warnings().size(), 0u);
 }
 
 TEST(Pdf, EmptyFileIsRefused) {
@@ -292,10 +312,12 @@ TEST(Pdf, ProbeClaimsThePdfHeaderOnly) {
 }
 
 TEST(Pdf, DeclaresMediaTypeAndPattern) {
+  // The descriptor's lists: the export macro writes the metadata section the
+  // host reads from the same text.
   const auto ingester = pdf_ingester();
-  const auto& metadata = ingester.library().metadata();
-  EXPECT_THAT(metadata.media_types, ::testing::Contains("application/pdf"));
-  EXPECT_THAT(metadata.file_patterns, ::testing::Contains("*.pdf"));
+  EXPECT_THAT(comma_list(ingester.descriptor().media_types),
+              ::testing::Contains("application/pdf"));
+  EXPECT_THAT(comma_list(ingester.descriptor().file_patterns), ::testing::Contains("*.pdf"));
 }
 
 }  // namespace
