@@ -1,7 +1,8 @@
 // Acceptance: the damaged journal extraction (seed 003) and the corpus's
 // damaged article come out as English text, measured by the share of word
 // tokens the lexicon knows, and the corpus article comes close to its clean
-// original.
+// original. The repair code is called directly; neither the host nor
+// protobuf is linked.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include <vector>
 
 #include "repair_test_support.hpp"
-#include "test_support.hpp"
 
 namespace opis::repair::test {
 namespace {
@@ -58,21 +58,20 @@ void expect_word_ratio(const std::string& label, const std::string& damaged) {
 }
 
 TEST(RepairAcceptance, Seed003WordRatioAtLeast97Percent) {
-  const auto seeds = opis::test::seeds_dir();
+  const auto seeds = seeds_dir();
   if (seeds.empty()) GTEST_SKIP() << "seeds absent";
-  expect_word_ratio("seed 003", opis::test::read_file(seeds / "003_4586cb435a2fc35a.txt"));
+  expect_word_ratio("seed 003", read_file(seeds / "003_4586cb435a2fc35a.txt"));
 }
 
 TEST(RepairAcceptance, CorpusArticleWordRatioAtLeast97Percent) {
-  expect_word_ratio(
-      "article-damaged",
-      opis::test::read_file(opis::test::source_dir() / "examples/corpus/article-damaged.txt"));
+  expect_word_ratio("article-damaged",
+                    read_file(source_dir() / "examples/corpus/article-damaged.txt"));
 }
 
 TEST(RepairAcceptance, CorpusArticleCloseToCleanOriginal) {
-  const auto root = opis::test::source_dir();
-  const std::string damaged = opis::test::read_file(root / "examples/corpus/article-damaged.txt");
-  const std::string clean = opis::test::read_file(root / "tests/fixtures/article-clean.txt");
+  const auto root = source_dir();
+  const std::string damaged = read_file(root / "examples/corpus/article-damaged.txt");
+  const std::string clean = read_file(root / "tests/fixtures/article-clean.txt");
   // Both through repair, so wrapping and hyphens are undone alike; what
   // remains is what the damage destroyed (digits and punctuation lost).
   const std::string repaired = repairer().repair(damaged).text;
@@ -94,10 +93,10 @@ TEST(RepairAcceptance, CorpusArticleCloseToCleanOriginal) {
 }
 
 TEST(RepairAcceptance, SeedRecordPagesAreLeftAlone) {
-  const auto seeds = opis::test::seeds_dir();
+  const auto seeds = seeds_dir();
   if (seeds.empty()) GTEST_SKIP() << "seeds absent";
   for (const char* name : {"000_7b0f58b745e042a5.txt", "004_6b099c9bf1af78cb.txt"}) {
-    const RepairResult r = repairer().repair(opis::test::read_file(seeds / name));
+    const RepairResult r = repairer().repair(read_file(seeds / name));
     for (const RepairNote& n : r.notes) {
       EXPECT_EQ(n.reason.find("shifted glyphs"), std::string::npos)
           << name << ": " << n.original << " -> " << r.text.substr(n.begin, n.end - n.begin);

@@ -1,16 +1,34 @@
 // Shared by the repair tests: the repairer as the plugin builds it, a
-// generator of font damage for any offset, and the word-ratio measure.
+// generator of font damage for any offset, the word-ratio measure, and
+// where the example corpus and the seeds are. Standard library and the
+// repair code only: no host, no protobuf.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 #include "repair_setup.hpp"
+#include "temp_files.hpp"
 #include "utf8.hpp"
 
 namespace opis::repair::test {
+
+inline std::filesystem::path source_dir() {
+  return std::filesystem::path(OPIS_TEST_SOURCE_DIR);
+}
+
+// The shared seed documents beside the repository; empty when absent.
+inline std::filesystem::path seeds_dir() {
+  const auto seeds = source_dir().parent_path() / "shared" / "seeds";
+  std::error_code ec;
+  return std::filesystem::is_directory(seeds, ec) ? seeds : std::filesystem::path();
+}
+
+using opis::test_files::read_file;
 
 inline const TextRepairer& repairer_with(bool unwrap_lines) {
   static const TextRepairer unwrapping = [] {
