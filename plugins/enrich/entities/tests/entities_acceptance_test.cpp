@@ -1,63 +1,70 @@
 // enrich/entities over real documents: the development seeds (skipped when
 // ../shared/seeds is absent) and the project's example corpus, each whole
-// file taken as the record's text.
+// file taken as the record's text, through the SDK's harness
+// (opis/testing.hpp) with neither the host nor protobuf linked.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include "entities_test_support.hpp"
+#include "temp_files.hpp"
 
 namespace {
 
 using entities_test::describe;
 using entities_test::enrich_text;
+using entities_test::Enriched;
 using entities_test::with_canonical;
 using entities_test::with_surface;
 using ::testing::Contains;
 
-opis::v1::Record enrich_file(const std::filesystem::path& file) {
-  return enrich_text(opis::test::read_file(file));
+Enriched enrich_file(const std::filesystem::path& file) {
+  return enrich_text(opis::test_files::read_file(file));
 }
 
 std::filesystem::path corpus(const std::string& name) {
-  return opis::test::source_dir() / "examples/corpus" / name;
+  return entities_test::source_dir() / "examples/corpus" / name;
 }
 
 // Every annotation's offsets cut exactly a surface of its entity.
-void expect_spans_match_surfaces(const opis::v1::Record& record) {
-  for (const auto& a : record.annotations()) {
-    ASSERT_LE(a.end(), record.text().size());
-    const std::string surface = record.text().substr(a.begin(), a.end() - a.begin());
-    const auto* entity = with_canonical(record, a.value());
-    ASSERT_NE(entity, nullptr) << a.value();
+void expect_spans_match_surfaces(const Enriched& record) {
+  for (const auto& a : record.annotations) {
+    ASSERT_LE(a.end, record.text.size());
+    const std::string surface = record.text.substr(a.begin, a.end - a.begin);
+    const auto* entity = with_canonical(record, a.value);
+    ASSERT_NE(entity, nullptr) << a.value;
     std::string spaced;
     for (const char c : surface) {
       const bool blank = c == ' ' || c == '\n';
       if (!(blank && !spaced.empty() && spaced.back() == ' ')) spaced += blank ? ' ' : c;
     }
-    EXPECT_THAT(entity->surface(), Contains(spaced)) << a.value();
+    EXPECT_THAT(entity->surface, Contains(spaced)) << a.value;
   }
 }
 
 TEST(EntitiesAcceptance, Seed000RecordPage) {
-  const auto seeds = opis::test::seeds_dir();
+  const auto seeds = entities_test::seeds_dir();
   if (seeds.empty()) GTEST_SKIP() << "no ../shared/seeds";
   const auto record = enrich_file(seeds / "000_7b0f58b745e042a5.txt");
   const auto* kim = with_canonical(record, "Kim Il Sung");
   ASSERT_NE(kim, nullptr) << describe(record);
-  EXPECT_EQ(kim->type(), "person");
+  EXPECT_EQ(kim->type, "person");
   const auto* cpsu = with_surface(record, "CPSU");
   ASSERT_NE(cpsu, nullptr) << describe(record);
-  EXPECT_EQ(cpsu->type(), "organization");
-  EXPECT_EQ(cpsu->canonical(), "Communist Party of the Soviet Union");
+  EXPECT_EQ(cpsu->type, "organization");
+  EXPECT_EQ(cpsu->canonical, "Communist Party of the Soviet Union");
   const auto* pyongyang = with_canonical(record, "Pyongyang");
   ASSERT_NE(pyongyang, nullptr);
-  EXPECT_EQ(pyongyang->type(), "place");
+  EXPECT_EQ(pyongyang->type, "place");
   const auto* dichev = with_canonical(record, "Dimo Dichev");
   ASSERT_NE(dichev, nullptr);
-  EXPECT_EQ(dichev->type(), "person");
-  EXPECT_EQ(with_surface(record, "CC BCP")->canonical(),
+  EXPECT_EQ(dichev->type, "person");
+  EXPECT_EQ(with_surface(record, "CC BCP")->canonical,
             "Central Committee of the Bulgarian Communist Party");
-  EXPECT_EQ(with_surface(record, "Korean Workers’ Party")->canonical(), "Korean Workers' Party");
+  EXPECT_EQ(with_surface(record, "Korean Workers’ Party")->canonical, "Korean Workers' Party");
   EXPECT_NE(with_canonical(record, "Party of Labor of Albania"), nullptr);
   EXPECT_NE(with_canonical(record, "Enver Hoxha"), nullptr);
   EXPECT_NE(with_canonical(record, "Kim Kwang-hyop"), nullptr);
@@ -65,13 +72,13 @@ TEST(EntitiesAcceptance, Seed000RecordPage) {
 }
 
 TEST(EntitiesAcceptance, Seed004SpeechFindsKimIlSungAndNoMonthPersons) {
-  const auto seeds = opis::test::seeds_dir();
+  const auto seeds = entities_test::seeds_dir();
   if (seeds.empty()) GTEST_SKIP() << "no ../shared/seeds";
   const auto record = enrich_file(seeds / "004_6b099c9bf1af78cb.txt");
   EXPECT_NE(with_canonical(record, "Kim Il Sung"), nullptr) << describe(record);
-  for (const auto& e : record.entities()) {
+  for (const auto& e : record.entities) {
     for (const char* month : {"January", "March", "June", "December"}) {
-      EXPECT_EQ(e.canonical().find(month), std::string::npos) << describe(record);
+      EXPECT_EQ(e.canonical.find(month), std::string::npos) << describe(record);
     }
   }
   expect_spans_match_surfaces(record);
@@ -88,10 +95,10 @@ TEST(EntitiesAcceptance, PakHeonyeongIsOnePersonAcrossThreeRecords) {
   ASSERT_NE(a, nullptr) << describe(r1957);
   ASSERT_NE(b, nullptr) << describe(r1960);
   ASSERT_NE(c, nullptr) << describe(r1952);
-  EXPECT_EQ(a->type(), "person");
-  EXPECT_EQ(a->canonical(), b->canonical());
-  EXPECT_EQ(b->canonical(), c->canonical());
-  EXPECT_EQ(b->type(), c->type());
+  EXPECT_EQ(a->type, "person");
+  EXPECT_EQ(a->canonical, b->canonical);
+  EXPECT_EQ(b->canonical, c->canonical);
+  EXPECT_EQ(b->type, c->type);
 
   const auto* p1957 = with_surface(r1957, "PYONGYANG");
   const auto* p1960 = with_surface(r1960, "Pyeongyang");
@@ -99,10 +106,10 @@ TEST(EntitiesAcceptance, PakHeonyeongIsOnePersonAcrossThreeRecords) {
   ASSERT_NE(p1957, nullptr) << describe(r1957);
   ASSERT_NE(p1960, nullptr) << describe(r1960);
   ASSERT_NE(p1952, nullptr) << describe(r1952);
-  EXPECT_EQ(p1960->canonical(), "Pyongyang");
-  EXPECT_EQ(p1960->canonical(), p1952->canonical());
-  EXPECT_EQ(p1957->canonical(), p1952->canonical());
-  EXPECT_EQ(p1960->type(), "place");
+  EXPECT_EQ(p1960->canonical, "Pyongyang");
+  EXPECT_EQ(p1960->canonical, p1952->canonical);
+  EXPECT_EQ(p1957->canonical, p1952->canonical);
+  EXPECT_EQ(p1960->type, "place");
 }
 
 TEST(EntitiesAcceptance, Record1952NamesAndTheLearnedVkpb) {
@@ -111,8 +118,8 @@ TEST(EntitiesAcceptance, Record1952NamesAndTheLearnedVkpb) {
                            "Vyacheslav Molotov", "Georgy Malenkov", "B. M. Kuznetsov"}) {
     EXPECT_NE(with_canonical(record, name), nullptr) << name << "\n" << describe(record);
   }
-  EXPECT_EQ(with_surface(record, "VKP(b)")->canonical(), "Communist Party of the Soviet Union");
-  EXPECT_EQ(with_surface(record, "PRC")->canonical(), "China");
+  EXPECT_EQ(with_surface(record, "VKP(b)")->canonical, "Communist Party of the Soviet Union");
+  EXPECT_EQ(with_surface(record, "PRC")->canonical, "China");
   expect_spans_match_surfaces(record);
 }
 
@@ -122,7 +129,7 @@ TEST(EntitiesAcceptance, Record1962UnknownPersonsFromContext) {
        {"Dimitar Kolev", "Pak Yong-guk", "A. M. Puzanov", "Kim Il Sung", "Nikita Khrushchev"}) {
     EXPECT_NE(with_canonical(record, name), nullptr) << name << "\n" << describe(record);
   }
-  EXPECT_EQ(with_surface(record, "BCP")->canonical(), "Bulgarian Communist Party");
+  EXPECT_EQ(with_surface(record, "BCP")->canonical, "Bulgarian Communist Party");
   expect_spans_match_surfaces(record);
 }
 
@@ -138,10 +145,10 @@ TEST(EntitiesAcceptance, Record1965InitialsAndKoreanShapes) {
 TEST(EntitiesAcceptance, EveryCorpusFileAndSeedKeepsSpansConsistent) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry :
-       std::filesystem::directory_iterator(opis::test::source_dir() / "examples/corpus")) {
+       std::filesystem::directory_iterator(entities_test::source_dir() / "examples/corpus")) {
     files.push_back(entry.path());
   }
-  const auto seeds = opis::test::seeds_dir();
+  const auto seeds = entities_test::seeds_dir();
   if (!seeds.empty()) {
     for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
       if (entry.path().extension() == ".txt") files.push_back(entry.path());

@@ -1,25 +1,55 @@
 // enrich/link: the links the plugin writes, linking within a run, the
-// index file, the index bound and hostile input.
+// index file, the index bound and hostile input, through the real plugin
+// binary run by the SDK's harness (opis/testing.hpp): records are fed one by
+// one to one instance, as the host calls an in-order enricher; this
+// executable links neither the host nor protobuf.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
+#include <filesystem>
+#include <opis/testing.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "link_test_support.hpp"
+#include "temp_files.hpp"
 
 namespace {
 
-using nlohmann::json;
-using opis::link::test::build;
 using opis::link::test::generated_words;
 using opis::link::test::joined;
+using opis::link::test::json_string;
 using opis::link::test::link_all;
-using opis::link::test::links_of;
 using opis::link::test::LinkTuple;
 using opis::link::test::RecordSpec;
+using opis::test_files::read_file;
+using opis::test_files::TempDir;
+using opis::testing::Harness;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+namespace json = opis::testing::json;
+
+// Each line of a JSON-lines file, parsed.
+std::vector<json::Value> read_jsonl(const std::filesystem::path& file) {
+  std::vector<json::Value> out;
+  std::istringstream in(read_file(file));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(json::parse(line));
+  }
+  return out;
+}
+
+// A string member of a JSON object; empty when absent or not a string.
+std::string text_of(const json::Value& object, std::string_view key) {
+  const json::Value* v = object.find(key);
+  return v != nullptr && v->is_string() ? v->text : std::string();
+}
+
+std::string index_config(const std::filesystem::path& path) {
+  return R"({"index_file": )" + json_string(path.string()) + "}";
+}
 
 RecordSpec listing_entry(const std::string& id, const std::string& title, const std::string& date,
                          const std::string& source = "file:///corpus/listing.txt") {
@@ -105,7 +135,7 @@ TEST(NearDuplicates, TextsDifferingByAFewWordsAreNearDuplicates) {
 TEST(NearDuplicates, ThresholdIsConfigurable) {
   const auto links = link_all({{"a", "document", "", "", base_text()},
                                {"b", "document", "", "", text_with_changes({60, 200})}},
-                              json{{"near_duplicate_threshold", 0.99}});
+                              R"({"near_duplicate_threshold": 0.99})");
   EXPECT_THAT(links[1], IsEmpty());
 }
 
@@ -131,7 +161,7 @@ TEST(NearDuplicates, TextsShorterThanMinWordsAreSkipped) {
       IsEmpty());
   EXPECT_THAT(
       link_all({{"a", "document", "", "", short_text}, {"b", "document", "", "", short_text}},
-               json{{"min_words", 20}})[1],
+               R"({"min_words": 20})")[1],
       ElementsAre(LinkTuple{"same_as", "a", 1.0}));
 }
 
@@ -139,7 +169,7 @@ TEST(NearDuplicates, MaxTextLinksKeepsTheBest) {
   const auto links = link_all({{"a", "document", "", "", text_with_changes({100})},
                                {"b", "document", "", "", base_text()},
                                {"c", "document", "", "", base_text()}},
-                              json{{"max_text_links", 1}});
+                              R"({"max_text_links": 1})");
   EXPECT_THAT(links[2], ElementsAre(LinkTuple{"same_as", "b", 1.0}));
 }
 
@@ -173,15 +203,15 @@ TEST(WithinRun, TheLaterRecordOfAPairGetsTheLink) {
 }
 
 TEST(WithinRun, ThePluginAsksToBeCalledInInputOrder) {
-  const auto plugin = opis::test::PluginHarness::builtin("enrich", "link");
-  EXPECT_TRUE(plugin.library().in_order());
+  const Harness plugin(OPIS_PLUGIN_FILE);
+  EXPECT_TRUE(plugin.descriptor().flags & OPIS_FLAG_IN_ORDER);
 }
 
 // ------------------------------------------------------------ index file
 
 TEST(IndexFile, SecondRunLinksBothWays) {
-  opis::test::TempDir dir;
-  const json config = {{"index_file", (dir / "index.jsonl").string()}};
+  TempDir dir;
+  const std::string config = index_config(dir / "index.jsonl");
   const std::vector<RecordSpec> corpus = {
       listing_entry("entry", kTitle, "1969-06-20"),
       full_record("rec", kTitle, "1969-06-20", "file:///corpus/record.txt"),
@@ -207,28 +237,30 @@ TEST(IndexFile, SecondRunLinksBothWays) {
 }
 
 TEST(IndexFile, SavedSortedByIdWithoutTexts) {
-  opis::test::TempDir dir;
+  TempDir dir;
   const auto path = dir / "index.jsonl";
   link_all({{"z", "document", "", "", base_text(), "file:///a.txt"},
             full_record("m", kTitle, "1969-06-20", "file:///b.txt")},
-           json{{"index_file", path.string()}});
-  const auto lines = opis::test::read_jsonl(path);
+           index_config(path));
+  const auto lines = read_jsonl(path);
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0]["id"], "m");
-  EXPECT_EQ(lines[0]["kind"], "record");
-  EXPECT_EQ(lines[0]["key"],
+  EXPECT_EQ(text_of(lines[0], "id"), "m");
+  EXPECT_EQ(text_of(lines[0], "kind"), "record");
+  EXPECT_EQ(text_of(lines[0], "key"),
             "report, embassy of hungary in the dprk, on the korean workers' party|1969-06-20");
-  EXPECT_FALSE(lines[0].contains("minhash"));
-  EXPECT_EQ(lines[1]["id"], "z");
-  EXPECT_EQ(lines[1]["minhash"].get<std::string>().size(), 64u * 16u);
-  EXPECT_EQ(opis::test::read_file(path).find("embassy reported"), std::string::npos);
+  EXPECT_EQ(lines[0].find("minhash"), nullptr);
+  EXPECT_EQ(text_of(lines[1], "id"), "z");
+  ASSERT_NE(lines[1].find("minhash"), nullptr);
+  ASSERT_TRUE(lines[1].find("minhash")->is_string());
+  EXPECT_EQ(text_of(lines[1], "minhash").size(), 64u * 16u);
+  EXPECT_EQ(read_file(path).find("embassy reported"), std::string::npos);
 }
 
 TEST(IndexFile, MalformedLineIsAConfigErrorNamingTheLine) {
-  opis::test::TempDir dir;
+  TempDir dir;
   const auto path = dir.write("index.jsonl", "{\"id\":\"a\"}\n{\"id\": 7}\n");
   try {
-    opis::test::PluginHarness::builtin("enrich", "link", json{{"index_file", path.string()}});
+    Harness plugin(OPIS_PLUGIN_FILE, index_config(path));
     FAIL() << "a malformed index file was accepted";
   } catch (const std::exception& e) {
     EXPECT_THAT(e.what(), ::testing::HasSubstr("line 2"));
@@ -237,32 +269,31 @@ TEST(IndexFile, MalformedLineIsAConfigErrorNamingTheLine) {
 }
 
 TEST(IndexFile, BadMinhashIsRefused) {
-  opis::test::TempDir dir;
+  TempDir dir;
   const auto path = dir.write("index.jsonl", "{\"id\":\"a\",\"minhash\":\"12\"}\n");
-  EXPECT_THROW(
-      opis::test::PluginHarness::builtin("enrich", "link", json{{"index_file", path.string()}}),
-      std::exception);
+  EXPECT_THROW(Harness(OPIS_PLUGIN_FILE, index_config(path)), std::exception);
 }
 
 // ------------------------------------------------------------ the bound
 
 TEST(IndexBound, RecordsPastMaxIndexRecordsAreNotIndexed) {
-  opis::test::TempDir dir;
+  TempDir dir;
   const auto path = dir / "index.jsonl";
-  const auto links = link_all({{"a", "document", "", "", base_text(), "file:///a.txt"},
-                               {"b", "document", "", "", base_text(), "file:///b.txt"},
-                               {"c", "document", "", "", base_text(), "file:///c.txt"}},
-                              json{{"max_index_records", 1}, {"index_file", path.string()}});
+  const auto links =
+      link_all({{"a", "document", "", "", base_text(), "file:///a.txt"},
+                {"b", "document", "", "", base_text(), "file:///b.txt"},
+                {"c", "document", "", "", base_text(), "file:///c.txt"}},
+               R"({"max_index_records": 1, "index_file": )" + json_string(path.string()) + "}");
   EXPECT_THAT(links[1], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
   // b was linked but not indexed, so c finds a only.
   EXPECT_THAT(links[2], ElementsAre(LinkTuple{"same_as", "a", 1.0}));
-  EXPECT_EQ(opis::test::read_jsonl(path).size(), 1u);
+  EXPECT_EQ(read_jsonl(path).size(), 1u);
 }
 
 TEST(IndexBound, ZeroDisablesIndexing) {
   const auto links =
       link_all({{"a", "document", "", "", base_text()}, {"b", "document", "", "", base_text()}},
-               json{{"max_index_records", 0}});
+               R"({"max_index_records": 0})");
   EXPECT_THAT(links[1], IsEmpty());
 }
 
@@ -282,8 +313,7 @@ TEST(HostileInput, EmptyAndHugeRecordsDoNotFail) {
 }
 
 TEST(HostileInput, UnknownConfigKeyIsRefused) {
-  EXPECT_THROW(opis::test::PluginHarness::builtin("enrich", "link", json{{"deterministic", true}}),
-               std::exception);
+  EXPECT_THROW(Harness(OPIS_PLUGIN_FILE, R"({"deterministic": true})"), std::exception);
 }
 
 }  // namespace

@@ -1,12 +1,17 @@
-// Builds records by hand and runs the real enrich/link plugin over them.
+// Builds records by hand and runs the real enrich/link plugin over them
+// through the SDK's harness (opis/testing.hpp), with no host.
 #pragma once
 
-#include <memory>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <opis/testing.hpp>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <tuple>
 #include <vector>
-
-#include "test_support.hpp"
 
 namespace opis::link::test {
 
@@ -19,38 +24,48 @@ struct RecordSpec {
   std::string source = "file:///corpus/document.txt";
 };
 
-inline std::unique_ptr<opis_record> build(const RecordSpec& spec) {
-  auto record = opis::test::make_record(spec.text, spec.title);
-  record->message.set_id(spec.id);
-  record->message.set_kind(spec.kind);
-  if (!spec.date.empty()) record->message.mutable_date()->set_edtf(spec.date);
-  record->message.mutable_source()->set_uri(spec.source);
-  record->message.mutable_source()->set_sha256("sha256-of-" + spec.source);
+inline opis::testing::Record build(const RecordSpec& spec) {
+  auto record = opis::testing::Record::with_text(spec.text, spec.title);
+  record.set(OPIS_FIELD_ID, spec.id);
+  record.set(OPIS_FIELD_KIND, spec.kind);
+  if (!spec.date.empty()) record.set(OPIS_FIELD_DATE_EDTF, spec.date);
+  record.set(OPIS_FIELD_SOURCE_URI, spec.source);
+  record.set(OPIS_FIELD_SOURCE_SHA256, "sha256-of-" + spec.source);
   return record;
 }
 
 using LinkTuple = std::tuple<std::string, std::string, double>;  // type, target, score
 
-inline std::vector<LinkTuple> links_of(const opis::v1::Record& record) {
+inline std::vector<LinkTuple> links_of(const opis::testing::Record& record) {
   std::vector<LinkTuple> out;
-  for (const auto& l : record.links()) out.emplace_back(l.type(), l.target_id(), l.score());
+  for (const auto& l : record.links()) {
+    out.emplace_back(std::string(l.type), std::string(l.target_id), l.score);
+  }
   return out;
 }
 
-// Enriches each record in turn with one plugin instance; returns the links
-// each got, in the same order. The instance (and its index_file) lives until
-// the call returns.
-inline std::vector<std::vector<LinkTuple>> link_all(
-    const std::vector<RecordSpec>& specs, const nlohmann::json& config = nlohmann::json::object()) {
-  auto plugin = opis::test::PluginHarness::builtin("enrich", "link", config);
+// Enriches each record in turn with one plugin instance, as the host calls
+// an in-order enricher; returns the links each got, in the same order. The
+// instance (and its index_file) lives until the call returns.
+inline std::vector<std::vector<LinkTuple>> link_all(const std::vector<RecordSpec>& specs,
+                                                    std::string_view config = "{}") {
+  opis::testing::Harness plugin(OPIS_PLUGIN_FILE, config);
   std::vector<std::vector<LinkTuple>> out;
   for (const auto& spec : specs) {
     auto record = build(spec);
-    const auto result = plugin.enrich(*record);
-    EXPECT_TRUE(result.ok()) << result.message;
-    out.push_back(links_of(record->message));
+    EXPECT_NO_THROW(plugin.enrich(record));
+    out.push_back(links_of(record));
   }
   return out;
+}
+
+// A JSON string holding `s`, for configs naming files.
+inline std::string json_string(std::string_view s) {
+  return opis::testing::json::dump(opis::testing::json::Value::string_value(s));
+}
+
+inline std::filesystem::path source_dir() {
+  return OPIS_TEST_SOURCE_DIR;
 }
 
 // A text of `words` words that repeats no 5-word shingle, from a fixed
