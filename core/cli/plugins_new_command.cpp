@@ -109,7 +109,7 @@ std::string substitute(std::string_view text, const std::map<std::string, std::s
     if (close == std::string_view::npos) break;
     const auto value = values.find(std::string(text.substr(open + 2, close - open - 2)));
     if (value == values.end()) {
-      throw std::logic_error("plugin template uses an unknown placeholder " +
+      throw std::logic_error("plugin template uses an unknown field " +
                              std::string(text.substr(open, close + 2 - open)));
     }
     out.append(text.substr(at, open - at));

@@ -243,7 +243,7 @@ void Pipeline::enrich_in_order(DocumentResult& result, const std::string& uri,
   enrich_steps(result, in_order_begin_, enrich_.size(), uri, 0, cancel);
 }
 
-bool Pipeline::enrich_steps(DocumentResult& result, size_t begin, size_t end,
+void Pipeline::enrich_steps(DocumentResult& result, size_t begin, size_t end,
                             const std::string& uri, unsigned worker,
                             const std::atomic<bool>* cancel) {
   for (auto& record : result.records) {
@@ -272,12 +272,11 @@ bool Pipeline::enrich_steps(DocumentResult& result, size_t begin, size_t end,
           enriched.status == OPIS_CANCELLED) {
         result.records.clear();
         result.failure = DocumentFailure{step.label(), enriched.status, enriched.message};
-        return false;
+        return;
       }
       record->message.add_warnings(identity.name + " failed: " + enriched.message);
     }
   }
-  return true;
 }
 
 std::optional<DocumentFailure> Pipeline::write(const DocumentResult& result, std::string_view uri) {

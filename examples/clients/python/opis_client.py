@@ -9,7 +9,7 @@ ProcessStream call. Records go to stdout, one JSON object per line (the same
 mapping as records.jsonl); failures go to stderr, and the exit status is 1
 when any document failed.
 
-The gRPC stubs are generated at start-up from the repository's proto/ folder
+The gRPC modules are generated at start-up from the repository's proto/ folder
 with the system protoc and grpc_python_plugin, into a cache folder keyed by
 the protos' content, so the client needs no build step of its own.
 """
@@ -40,12 +40,12 @@ def import_grpc():
         sys.exit("opis_client: needs the python3-grpcio and python3-protobuf packages")
 
 
-def stub_directory():
+def generated_module_directory():
     digest = hashlib.sha256()
     for proto in PROTOS:
         digest.update((PROTO_ROOT / proto).read_bytes())
     cache = pathlib.Path(os.environ.get("XDG_CACHE_HOME", pathlib.Path.home() / ".cache"))
-    target = cache / "opis" / "python-stubs" / digest.hexdigest()[:16]
+    target = cache / "opis" / "python-grpc" / digest.hexdigest()[:16]
     if not (target / "opis" / "v1" / "archive_service_pb2_grpc.py").exists():
         staging = target.with_name(target.name + f".tmp{os.getpid()}")
         staging.mkdir(parents=True, exist_ok=True)
@@ -67,8 +67,8 @@ def stub_directory():
     return target
 
 
-def load_stubs():
-    sys.path.insert(0, str(stub_directory()))
+def load_generated_modules():
+    sys.path.insert(0, str(generated_module_directory()))
     from opis.v1 import archive_service_pb2, archive_service_pb2_grpc
 
     return archive_service_pb2, archive_service_pb2_grpc
@@ -107,7 +107,7 @@ def main():
     import grpc
     from google.protobuf import json_format
 
-    pb2, pb2_grpc = load_stubs()
+    pb2, pb2_grpc = load_generated_modules()
     stub = pb2_grpc.ArchiveServiceStub(open_channel(args))
     metadata = [("authorization", f"Bearer {args.token}")] if args.token else None
     files = list(documents(args.paths))

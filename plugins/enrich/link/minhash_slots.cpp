@@ -14,10 +14,7 @@ constexpr std::array<uint64_t, kMinHashSize> make_seeds() {
   uint64_t state = 0x6F70697331696E6BULL;
   for (auto& seed : seeds) {
     state += 0x9E3779B97F4A7C15ULL;
-    uint64_t z = state;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    seed = z ^ (z >> 31);
+    seed = mix64(state);
   }
   return seeds;
 }

@@ -31,7 +31,7 @@ std::optional<TextSignature> sign_text(std::string_view text, uint32_t min_words
 double estimated_jaccard(const MinHash& a, const MinHash& b);
 
 // 64-bit finalizer (splitmix64): spreads every input bit over the output.
-inline uint64_t mix64(uint64_t x) {
+constexpr uint64_t mix64(uint64_t x) {
   x ^= x >> 30;
   x *= 0xBF58476D1CE4E5B9ULL;
   x ^= x >> 27;

@@ -303,6 +303,8 @@ class SqliteWriter : public opis::sdk::Writer {
 
 }  // namespace
 
+// The schema is JSON in a raw string; clang-format 14 would reflow it.
+// clang-format off
 OPIS_EXPORT_WRITER(SqliteWriter, "sqlite", "1.0.0",
                    "Records into an SQLite archive with a full-text index (FTS5), upserted by id",
                    R"({
@@ -311,19 +313,11 @@ OPIS_EXPORT_WRITER(SqliteWriter, "sqlite", "1.0.0",
   "required": ["path"],
   "properties": {
     "path": {"type": "string", "minLength": 1,
-             "description": "The archive file, created when missing, with its parent directories"
-}
-, "batch_size" : {
-  "type" : "integer",
-  "minimum" : 1,
-  "default" : 1000,
-  "description" : "Records per transaction; every flush commits as well"
-},
-                 "synchronous" : {
-  "enum" : [ "off", "normal", "full" ],
-           "default" : "normal",
-                       "description"
-      : "SQLite's PRAGMA synchronous: normal survives a crash of opis, full also a power loss"
-}
-}
+             "description": "The archive file, created when missing, with its parent directories"},
+    "batch_size": {"type": "integer", "minimum": 1, "default": 1000,
+                   "description": "Records per transaction; every flush commits as well"},
+    "synchronous": {"enum": ["off", "normal", "full"], "default": "normal",
+                    "description": "SQLite's PRAGMA synchronous: normal survives a crash of opis, full also a power loss"}
+  }
 })")
+// clang-format on

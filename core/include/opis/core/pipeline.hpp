@@ -91,9 +91,9 @@ class Pipeline {
   PluginInstance& instance(Step& step, unsigned worker);
   void stamp_record(opis_record& record, const Document& document, const std::string& sha256,
                     const Step& ingester, uint32_t position, uint32_t duration_us);
-  // Runs enrich_[begin, end) over the records; false (and result.failure
-  // set, records dropped) when the document fails.
-  bool enrich_steps(DocumentResult& result, size_t begin, size_t end, const std::string& uri,
+  // Runs enrich_[begin, end) over the records; a failing document gets
+  // result.failure set and its records dropped.
+  void enrich_steps(DocumentResult& result, size_t begin, size_t end, const std::string& uri,
                     unsigned worker, const std::atomic<bool>* cancel);
 
   PipelineConfig config_;
