@@ -109,6 +109,8 @@ class ProcessReactor final : public grpc::ServerUnaryReactor {
       finish(kUnauthenticated);
       return;
     }
+    // Always through the pool, never inline: gRPC delivers OnCancel (a
+    // deadline, a disconnect) only after this constructor returns.
     const grpc::Status refused =
         submit_or_refuse(shared, *context, [this](unsigned worker) { run(worker); });
     if (!refused.ok()) finish(refused);
@@ -149,7 +151,8 @@ class ProcessReactor final : public grpc::ServerUnaryReactor {
 // A bidirectional stream. At most `stream_window` documents of one stream
 // are in the pool; beyond that, or when the pool is full, the stream stops
 // reading, and HTTP/2 flow control pushes back on the client. Responses go
-// out one write at a time, in the order documents finish.
+// out one write at a time, in the order documents finish. A document runs on
+// the reading thread itself when a worker is idle and nothing is queued.
 class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest, ProcessResponse> {
  public:
   ProcessStreamReactor(Shared& shared, grpc::CallbackServerContext* context)
@@ -165,7 +168,7 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
   }
 
   void OnReadDone(bool ok) override {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     reading_ = false;
     if (!ok) {
       reads_done_ = true;
@@ -173,6 +176,16 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
       return;
     }
     ++in_flight_;
+    // With a worker idle and nothing queued, the document runs on this
+    // thread under that worker's index, saving the hand-off to the pool.
+    if (std::optional<WorkerPool::Lease> lease = shared_.pool.try_lease_idle_worker()) {
+      ProcessRequest request = std::move(incoming_);
+      incoming_.Clear();
+      read_more();  // the next document's read overlaps this one's work
+      lock.unlock();
+      run(request, lease->worker());
+      return;
+    }
     parked_ = std::make_shared<ProcessRequest>(std::move(incoming_));
     incoming_.Clear();
     submit_parked();

@@ -1,6 +1,9 @@
 // opis.v1.ArchiveService on gRPC's callback API: no thread per call.
-// Reactions only hand documents to the worker pool and answer when a worker
-// is done, so a slow pipeline never holds a gRPC thread.
+// Reactions hand documents to the worker pool and answer when a worker is
+// done. When a worker is idle and nothing is queued, a stream's reaction runs
+// the document itself under that worker's index instead (the hand-off costs
+// more than a small document), so at most `workers` gRPC threads are ever
+// held by the pipeline.
 #pragma once
 
 #include <chrono>

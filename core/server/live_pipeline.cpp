@@ -19,10 +19,12 @@ namespace {
 
 core::PipelineConfig pipeline_config(const ServeConfig& config) {
   const core::PipelineVariables variables = {{"out", config.out_dir}};
+  // Every record goes back to the client, so outputs are optional here.
   return config.pipeline_file.empty()
              ? core::parse_pipeline_config(core::default_pipeline_yaml(),
                                            "built-in default pipeline", variables)
-             : core::load_pipeline_config(config.pipeline_file, variables);
+             : core::load_pipeline_config(config.pipeline_file, variables,
+                                          core::OutputSteps::kOptional);
 }
 
 std::string store_of(const ServeConfig& config, const core::PipelineConfig& pipeline) {
@@ -85,7 +87,9 @@ core::DocumentResult LivePipeline::process(core::Document document, unsigned wor
   const uint64_t bytes = document.content.size();
   const std::string uri = document.uri;
   core::DocumentResult result = generation->pipeline->process(std::move(document), worker, cancel);
-  if (!result.failure && !(cancel != nullptr && cancel->load())) {
+  core::Pipeline& pipeline = *generation->pipeline;
+  const bool ordered_steps = pipeline.has_in_order_steps() || pipeline.has_output_steps();
+  if (ordered_steps && !result.failure && !(cancel != nullptr && cancel->load())) {
     // In-order enrichers see documents in the order the outputs get them.
     std::lock_guard output_lock(output_mutex_);
     generation->pipeline->enrich_in_order(result, uri, cancel);

@@ -138,7 +138,7 @@ void substitute_variables(json& value, const PipelineVariables& variables,
 }
 
 PipelineConfig parse_pipeline_config(std::string_view yaml_text, std::string_view source_name,
-                                     const PipelineVariables& variables) {
+                                     const PipelineVariables& variables, OutputSteps outputs) {
   const std::string source(source_name);
   json root;
   try {
@@ -185,14 +185,15 @@ PipelineConfig parse_pipeline_config(std::string_view yaml_text, std::string_vie
     config.timings = root["timings"].get<bool>();
   }
   if (config.ingest.empty()) throw UsageError(source + ": the pipeline has no ingest step");
-  if (config.output.empty()) throw UsageError(source + ": the pipeline has no output step");
+  if (config.output.empty() && outputs == OutputSteps::kRequired)
+    throw UsageError(source + ": the pipeline has no output step");
   return config;
 }
 
 PipelineConfig load_pipeline_config(const std::filesystem::path& file,
-                                    const PipelineVariables& variables) {
-  return parse_pipeline_config(read_whole_file(file, "the pipeline file"), file.string(),
-                               variables);
+                                    const PipelineVariables& variables, OutputSteps outputs) {
+  return parse_pipeline_config(read_whole_file(file, "the pipeline file"), file.string(), variables,
+                               outputs);
 }
 
 std::string_view default_pipeline_yaml() {

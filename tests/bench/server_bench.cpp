@@ -5,15 +5,21 @@
 //
 // For 4 KiB and 64 KiB documents it drives ProcessStream (N streams, W
 // documents in flight on each) against (c) a minimal echo server built into
-// this program, (a) `opis serve` with a pipeline of no enrichers and (b)
-// `opis serve` with the default pipeline's ingesters and enrichers; both
-// daemons write their records to /dev/null, so disk speed is not measured.
-// Then the latency of unary Process calls, one client, 4 KiB, through (b).
-// --soak runs (b) at full load for SECONDS and samples the daemon's RSS.
+// this program, (a) `opis serve` with a pipeline of ingest/text only: no
+// enrichers and no outputs (the records only go back to the client), (a+)
+// the same plus output/jsonl to /dev/null, and (b) `opis serve` with the
+// default pipeline's ingesters and enrichers and output/jsonl to /dev/null
+// (disk speed is not measured). Then the latency of unary Process calls, one
+// client, 4 KiB, through (b). --soak runs (b) at full load for SECONDS and
+// samples the daemon's RSS.
 // The client, the echo server and the daemon share this machine's cores,
-// as they do in TOOLCHAIN.md's measurements. It prints figures; it asserts
-// nothing.
+// as they do in TOOLCHAIN.md's measurements, and the machine may be busy
+// with other work: beside docs/s it prints documents per CPU second (this
+// process's CPU, client and echo server, plus the daemon's), which other
+// load does not change. It prints figures; it asserts nothing.
 #include <grpcpp/grpcpp.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -21,8 +27,10 @@
 #include <cstdio>
 #include <deque>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <numeric>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -134,8 +142,35 @@ struct Throughput {
   uint64_t documents = 0;
   uint64_t errors = 0;
   double seconds = 0;
+  double cpu_seconds = 0;  // the client's, the echo server's and the daemon's
   double per_second() const { return seconds > 0 ? documents / seconds : 0; }
+  double per_cpu_second() const { return cpu_seconds > 0 ? documents / cpu_seconds : 0; }
 };
+
+// CPU seconds (user + system) this process has used: the client and the
+// echo server.
+double own_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// CPU seconds (user + system) process `pid` has used; 0 for no process.
+double cpu_seconds_of(int pid) {
+  if (pid <= 0) return 0;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::string field;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14) utime = std::stoull(field);
+    if (i == 15) stime = std::stoull(field);
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
 
 // One stream: writes while fewer than `window` documents are unanswered.
 void drive_stream(const std::string& address, const std::string& document, int window,
@@ -174,10 +209,12 @@ void drive_stream(const std::string& address, const std::string& document, int w
   stream->Finish();
 }
 
-Throughput measure_stream(const std::string& address, const std::string& document,
+// `server_pid`: the daemon whose CPU counts too (0 for the in-process echo).
+Throughput measure_stream(const std::string& address, int server_pid, const std::string& document,
                           const Options& options, double seconds) {
   std::atomic<uint64_t> done{0};
   std::atomic<uint64_t> errors{0};
+  const double cpu_before = own_cpu_seconds() + cpu_seconds_of(server_pid);
   const auto started = Clock::now();
   const auto stop_at =
       started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -187,8 +224,8 @@ Throughput measure_stream(const std::string& address, const std::string& documen
         [&] { drive_stream(address, document, options.window, stop_at, done, errors); });
   }
   for (auto& t : streams) t.join();
-  return {done.load(), errors.load(),
-          std::chrono::duration<double>(Clock::now() - started).count()};
+  return {done.load(), errors.load(), std::chrono::duration<double>(Clock::now() - started).count(),
+          own_cpu_seconds() + cpu_seconds_of(server_pid) - cpu_before};
 }
 
 double rss_mb(int pid) {
@@ -200,9 +237,11 @@ double rss_mb(int pid) {
   return 0;
 }
 
-std::string pipeline_with_null_output(bool enrichers) {
+enum class Steps { text_only, text_and_jsonl, default_and_jsonl };
+
+std::string pipeline_yaml(Steps steps) {
   std::string yaml;
-  if (enrichers) {
+  if (steps == Steps::default_and_jsonl) {
     // The default pipeline's ingesters and enrichers, in its order.
     const std::string text =
         opis::test::read_file(opis::test::source_dir() / "examples/pipelines/default.yaml");
@@ -210,23 +249,36 @@ std::string pipeline_with_null_output(bool enrichers) {
   } else {
     yaml = "version: 1\ningest:\n  - plugin: text\n";
   }
+  if (steps == Steps::text_only) return yaml;
   return yaml + "output:\n  - plugin: jsonl\n    config: {path: /dev/null, mode: append}\n";
 }
 
+// The daemon, or none (said on stderr) when it does not start: an older
+// daemon refuses a pipeline without outputs.
 std::unique_ptr<opis::test::DaemonProcess> start_daemon(const opis::test::TempDir& dir,
-                                                        const std::string& name, bool enrichers) {
-  const auto pipeline = dir.write(name + "-pipeline.yaml", pipeline_with_null_output(enrichers));
+                                                        const std::string& name, Steps steps) {
+  const auto pipeline = dir.write(name + "-pipeline.yaml", pipeline_yaml(steps));
   const auto config = dir.write(
       name + ".yaml", "listen: [\"127.0.0.1:0\"]\nout: " + (dir / "out").string() +
                           "\npipeline: " + pipeline.string() + "\nlimits: {stream_window: 256}\n");
-  return std::make_unique<opis::test::DaemonProcess>(config);
+  try {
+    return std::make_unique<opis::test::DaemonProcess>(config);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: not measured: %s\n", name.c_str(), e.what());
+    return nullptr;
+  }
 }
 
 void print_row(const char* payload, const char* target, const Throughput& t, std::size_t bytes,
-               double echo_per_second) {
-  std::printf("  %-7s %-24s %10.0f %9.1f", payload, target, t.per_second(),
+               const Throughput* echo) {
+  std::printf("  %-7s %-26s %9.0f %7.1f", payload, target, t.per_second(),
               t.per_second() * static_cast<double>(bytes) / 1e6);
-  if (echo_per_second > 0) std::printf(" %8.0f%%", 100.0 * t.per_second() / echo_per_second);
+  std::printf(" %9.0f %7.1f", t.per_cpu_second(),
+              t.per_cpu_second() * static_cast<double>(bytes) / 1e6);
+  if (echo != nullptr) {
+    std::printf(" %7.0f%% %7.0f%%", 100.0 * t.per_second() / echo->per_second(),
+                100.0 * t.per_cpu_second() / echo->per_cpu_second());
+  }
   if (t.errors > 0) std::printf("   (%llu failed)", static_cast<unsigned long long>(t.errors));
   std::printf("\n");
   std::fflush(stdout);
@@ -339,24 +391,44 @@ int main(int argc, char** argv) {
   builder.RegisterService(&echo_service);
   auto echo = builder.BuildAndStart();
   const std::string echo_address = "127.0.0.1:" + std::to_string(echo_port);
-  auto bare = start_daemon(dir, "bare", false);
-  auto full = start_daemon(dir, "default", true);
+  struct Target {
+    const char* label;
+    std::unique_ptr<opis::test::DaemonProcess> daemon;
+  };
+  std::vector<Target> targets;
+  targets.push_back({"(a) text, no outputs", start_daemon(dir, "bare", Steps::text_only)});
+  targets.push_back({"(a+) text + jsonl", start_daemon(dir, "bare-jsonl", Steps::text_and_jsonl)});
+  targets.push_back(
+      {"(b) default pipeline", start_daemon(dir, "default", Steps::default_and_jsonl)});
+  const auto& full = targets.back().daemon;
+  if (!full) return 1;
 
   std::printf("ProcessStream on loopback: %d streams x %d in flight, %.0f s per row\n",
               options.streams, options.window, options.seconds);
-  std::printf("  %-7s %-24s %10s %9s %9s\n", "payload", "server", "docs/s", "MB/s", "vs (c)");
+  std::printf(
+      "  (a)  ingest/text; no enrichers, no outputs (records only go back to the client)\n"
+      "  (a+) ingest/text; no enrichers; output/jsonl to /dev/null\n"
+      "  (b)  the default pipeline's ingesters and enrichers; output/jsonl to /dev/null\n"
+      "  docs/CPUs: documents per CPU second of the client, echo server and daemon\n");
+  std::printf("  %-7s %-26s %9s %7s %9s %7s %8s %8s\n", "payload", "server", "docs/s", "MB/s",
+              "docs/CPUs", "MB/CPUs", "vs (c)", "per CPU");
   for (const auto* payload : {&small, &large}) {
     const char* label = payload == &small ? "4 KiB" : "64 KiB";
-    const auto c = measure_stream(echo_address, *payload, options, options.seconds);
-    print_row(label, "(c) echo (transport)", c, payload->size(), 0);
-    const auto a = measure_stream(bare->address(), *payload, options, options.seconds);
-    print_row(label, "(a) no enrichers", a, payload->size(), c.per_second());
-    const auto b = measure_stream(full->address(), *payload, options, options.seconds);
-    print_row(label, "(b) default pipeline", b, payload->size(), c.per_second());
+    const auto c = measure_stream(echo_address, 0, *payload, options, options.seconds);
+    print_row(label, "(c) echo (transport)", c, payload->size(), nullptr);
+    for (const auto& target : targets) {
+      if (!target.daemon) continue;
+      const auto t = measure_stream(target.daemon->address(), target.daemon->pid(), *payload,
+                                    options, options.seconds);
+      print_row(label, target.label, t, payload->size(), &c);
+    }
   }
   unary_latency(full->address(), small);
-  std::printf("\nDaemon RSS now: (a) %.1f MB, (b) %.1f MB\n", rss_mb(bare->pid()),
-              rss_mb(full->pid()));
+  std::printf("\nDaemon RSS now:");
+  for (const auto& target : targets) {
+    if (target.daemon) std::printf("  %s %.1f MB", target.label, rss_mb(target.daemon->pid()));
+  }
+  std::printf("\n");
   if (options.soak_seconds > 0) soak(full->address(), full->pid(), small, options);
   echo->Shutdown();
   return 0;

@@ -216,6 +216,14 @@ TEST(PipelineConfig, PipelineWithoutIngestOrOutputStepsIsRefused) {
               HasSubstr("p.yaml: the pipeline has no output step"));
 }
 
+TEST(PipelineConfig, OutputStepsAreOptionalWhenTheCallerSaysSo) {
+  const auto config = parse_pipeline_config("ingest: [text]\nenrich: [dates]", "p.yaml", kVariables,
+                                            opis::core::OutputSteps::kOptional);
+  EXPECT_TRUE(config.output.empty());
+  EXPECT_EQ(config.enrich.size(), 1u);
+  EXPECT_THAT(error_of("output: [jsonl]"), HasSubstr("no ingest step"));
+}
+
 TEST(PipelineConfig, OnEnrichErrorPolicy) {
   EXPECT_EQ(parse(with_steps("")).on_enrich_error, EnrichErrorPolicy::kFailDocument);
   EXPECT_EQ(parse(with_steps("on_enrich_error: fail_document")).on_enrich_error,

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <future>
+#include <optional>
 #include <set>
 
 namespace opis::server {
@@ -53,6 +54,39 @@ TEST(WorkerPool, AFullQueueRefusesAndLeavesTheJobUntouched) {
   // Told once, when the waiting job left the queue.
   EXPECT_EQ(told.load(), 1);
   EXPECT_EQ(value, 0);
+}
+
+TEST(WorkerPool, ALeaseHoldsAnIdleWorkersIndexAndQueuedJobsGoFirst) {
+  WorkerPool pool(1, 4);
+  std::atomic<bool> lease_over{false};
+  std::atomic<bool> ran_after_lease{false};
+  {
+    std::optional<WorkerPool::Lease> lease = pool.try_lease_idle_worker();
+    ASSERT_TRUE(lease);
+    EXPECT_EQ(lease->worker(), 0u);
+    EXPECT_EQ(pool.running(), 1u);
+    EXPECT_FALSE(pool.try_lease_idle_worker()) << "the only worker is leased";
+    WorkerPool::Job job = [&](unsigned worker) {
+      EXPECT_EQ(worker, 0u);
+      ran_after_lease = lease_over.load();
+    };
+    ASSERT_EQ(pool.try_submit(job), WorkerPool::Submitted::queued);
+    lease_over = true;
+  }
+  pool.stop();
+  EXPECT_TRUE(ran_after_lease) << "a queued job must wait for the leased index";
+  EXPECT_FALSE(pool.try_lease_idle_worker()) << "a stopped pool leases nothing";
+}
+
+TEST(WorkerPool, LeasesTakeDistinctIndexes) {
+  WorkerPool pool(2, 4);
+  std::optional<WorkerPool::Lease> first = pool.try_lease_idle_worker();
+  std::optional<WorkerPool::Lease> second = pool.try_lease_idle_worker();
+  ASSERT_TRUE(first && second);
+  EXPECT_NE(first->worker(), second->worker());
+  EXPECT_FALSE(pool.try_lease_idle_worker());
+  second.reset();
+  EXPECT_TRUE(pool.try_lease_idle_worker()) << "an ended lease frees its index";
 }
 
 TEST(WorkerPool, AStoppedPoolSaysClosed) {

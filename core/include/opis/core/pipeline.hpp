@@ -81,6 +81,7 @@ class Pipeline {
 
   // Hand a document's records to every output, in order.
   std::optional<DocumentFailure> write(const DocumentResult& result, std::string_view uri);
+  bool has_output_steps() const { return !output_.empty(); }
 
   // Make every output durable; the errors, by output.
   std::vector<std::string> flush();

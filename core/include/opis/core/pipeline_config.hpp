@@ -49,11 +49,18 @@ using PipelineVariables = std::map<std::string, std::string, std::less<>>;
 void substitute_variables(nlohmann::json& value, const PipelineVariables& variables,
                           const std::string& where);
 
+// Whether a pipeline without output steps is refused. A batch run writes
+// only through its outputs; the daemon also returns every record to its
+// client, so a daemon pipeline may have none.
+enum class OutputSteps { kRequired, kOptional };
+
 // Throws UsageError naming the file, the place and the problem.
 PipelineConfig parse_pipeline_config(std::string_view yaml_text, std::string_view source_name,
-                                     const PipelineVariables& variables);
+                                     const PipelineVariables& variables,
+                                     OutputSteps outputs = OutputSteps::kRequired);
 PipelineConfig load_pipeline_config(const std::filesystem::path& file,
-                                    const PipelineVariables& variables);
+                                    const PipelineVariables& variables,
+                                    OutputSteps outputs = OutputSteps::kRequired);
 
 // The built-in default pipeline (examples/pipelines/default.yaml, embedded
 // at build time).
