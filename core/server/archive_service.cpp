@@ -1,10 +1,13 @@
 #include "archive_service.hpp"
 
+#include <grpc/slice.h>
 #include <spdlog/spdlog.h>
 
 #include <deque>
 #include <mutex>
 #include <optional>
+
+#include "response_wire.hpp"
 
 namespace opis::server {
 
@@ -71,6 +74,15 @@ grpc::Status answer(core::DocumentResult result, const std::string& uri,
   }
   for (auto& record : result.records) *response.add_records() = std::move(record->message);
   return grpc::Status::OK;
+}
+
+// The response's bytes, written straight into the slice gRPC sends.
+grpc::ByteBuffer to_wire(const ProcessResponse& response) {
+  const std::size_t size = response_wire_size(response);
+  grpc_slice slice = grpc_slice_malloc(size);
+  write_response_wire(response, GRPC_SLICE_START_PTR(slice));
+  grpc::Slice owned(slice, grpc::Slice::STEAL_REF);
+  return grpc::ByteBuffer(&owned, 1);
 }
 
 bool past_deadline(const grpc::CallbackServerContext& context) {
@@ -153,7 +165,10 @@ class ProcessReactor final : public grpc::ServerUnaryReactor {
 // reading, and HTTP/2 flow control pushes back on the client. Responses go
 // out one write at a time, in the order documents finish. A document runs on
 // the reading thread itself when a worker is idle and nothing is queued.
-class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest, ProcessResponse> {
+// The stream is a raw method: requests are parsed here and responses
+// written by write_response_wire (see response_wire.hpp).
+class ProcessStreamReactor final
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   ProcessStreamReactor(Shared& shared, grpc::CallbackServerContext* context)
       : shared_(shared), context_(context) {
@@ -175,19 +190,28 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
       finish_if_done();
       return;
     }
+    auto request = std::make_shared<ProcessRequest>();
+    const grpc::Status parsed =
+        grpc::SerializationTraits<ProcessRequest>::Deserialize(&incoming_, request.get());
+    incoming_.Clear();
+    if (!parsed.ok()) {
+      // Only this message fails; the stream goes on.
+      respond("", grpc::StatusCode::INVALID_ARGUMENT,
+              "a stream message that is not a ProcessRequest: " + parsed.error_message(), "");
+      read_more();
+      finish_if_done();
+      return;
+    }
     ++in_flight_;
     // With a worker idle and nothing queued, the document runs on this
     // thread under that worker's index, saving the hand-off to the pool.
     if (std::optional<WorkerPool::Lease> lease = shared_.pool.try_lease_idle_worker()) {
-      ProcessRequest request = std::move(incoming_);
-      incoming_.Clear();
       read_more();  // the next document's read overlaps this one's work
       lock.unlock();
-      run(request, lease->worker());
+      run(*request, lease->worker());
       return;
     }
-    parked_ = std::make_shared<ProcessRequest>(std::move(incoming_));
-    incoming_.Clear();
+    parked_ = std::move(request);
     submit_parked();
     finish_if_done();
   }
@@ -285,9 +309,10 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
         }
       }
     }
+    grpc::ByteBuffer wire = to_wire(response);
     std::lock_guard lock(mutex_);
     --in_flight_;
-    deliver(std::move(response));
+    deliver(std::move(wire));
     read_more();
     finish_if_done();
   }
@@ -299,10 +324,10 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
     response.mutable_error()->set_code(code);
     response.mutable_error()->set_message(message);
     response.mutable_error()->set_plugin(plugin);
-    deliver(std::move(response));
+    deliver(to_wire(response));
   }
 
-  void deliver(ProcessResponse response) {
+  void deliver(grpc::ByteBuffer response) {
     if (cancelled_) return;
     outbox_.push_back(std::move(response));
     if (!writing_) {
@@ -325,9 +350,9 @@ class ProcessStreamReactor final : public grpc::ServerBidiReactor<ProcessRequest
   Shared& shared_;
   grpc::CallbackServerContext* context_;
   std::mutex mutex_;
-  ProcessRequest incoming_;                 // StartRead's target
+  grpc::ByteBuffer incoming_;               // StartRead's target
   std::shared_ptr<ProcessRequest> parked_;  // read, waiting for room in the pool
-  std::deque<ProcessResponse> outbox_;      // front() is being written
+  std::deque<grpc::ByteBuffer> outbox_;     // front() is being written
   unsigned in_flight_ = 0;                  // read and not yet answered
   bool reading_ = false;
   bool reads_done_ = false;
@@ -385,7 +410,7 @@ grpc::ServerUnaryReactor* ArchiveServiceImpl::Process(grpc::CallbackServerContex
   return new ProcessReactor(shared_, context, request, response);
 }
 
-grpc::ServerBidiReactor<ProcessRequest, ProcessResponse>* ArchiveServiceImpl::ProcessStream(
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ArchiveServiceImpl::ProcessStream(
     grpc::CallbackServerContext* context) {
   return new ProcessStreamReactor(shared_, context);
 }

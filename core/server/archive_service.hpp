@@ -31,7 +31,16 @@ struct StoreAccess {
       get_record;
 };
 
-class ArchiveServiceImpl final : public opis::v1::ArchiveService::CallbackService {
+// ProcessStream is a raw method (its reactor parses and writes the messages
+// itself); the others are ordinary callback methods.
+using ArchiveServiceBase = opis::v1::ArchiveService::WithCallbackMethod_Process<
+    opis::v1::ArchiveService::WithRawCallbackMethod_ProcessStream<
+        opis::v1::ArchiveService::WithCallbackMethod_ListPlugins<
+            opis::v1::ArchiveService::WithCallbackMethod_GetRecord<
+                opis::v1::ArchiveService::WithCallbackMethod_Search<
+                    opis::v1::ArchiveService::Service>>>>>;
+
+class ArchiveServiceImpl final : public ArchiveServiceBase {
  public:
   ArchiveServiceImpl(LivePipeline& pipeline, WorkerPool& pool, Metrics& metrics,
                      const BearerTokens& tokens, ServiceLimits limits, StoreAccess store);
@@ -39,7 +48,7 @@ class ArchiveServiceImpl final : public opis::v1::ArchiveService::CallbackServic
   grpc::ServerUnaryReactor* Process(grpc::CallbackServerContext* context,
                                     const opis::v1::ProcessRequest* request,
                                     opis::v1::ProcessResponse* response) override;
-  grpc::ServerBidiReactor<opis::v1::ProcessRequest, opis::v1::ProcessResponse>* ProcessStream(
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ProcessStream(
       grpc::CallbackServerContext* context) override;
   grpc::ServerUnaryReactor* ListPlugins(grpc::CallbackServerContext* context,
                                         const opis::v1::ListPluginsRequest* request,
