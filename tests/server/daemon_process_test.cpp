@@ -96,6 +96,101 @@ TEST(Daemon, StreamAnswersEveryRequestByItsIdAndFailsOnlyTheBadDocument) {
   EXPECT_EQ(answers["bad"].records_size(), 0);
 }
 
+TEST(Daemon, APipelineWithoutOutputsAnswersWithTheRecords) {
+  TempDir dir;
+  DaemonProcess daemon(
+      write_daemon_config(dir, {.pipeline = "version: 1\ningest:\n  - plugin: text\n"}));
+  grpc::ClientContext unary;
+  ProcessResponse response;
+  const auto status =
+      daemon.stub()->Process(&unary, request_for_file(kTelegram, "telegram"), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message() << daemon.log();
+  ASSERT_EQ(response.records_size(), 1);
+  EXPECT_EQ(response.records(0).text(), read_file(kTelegram));
+
+  grpc::ClientContext context;
+  auto stream = daemon.stub()->ProcessStream(&context);
+  for (const std::string id : {"one", "two"}) {
+    ProcessRequest request;
+    request.set_request_id(id);
+    request.set_content("The document called " + id + ".\n");
+    ASSERT_TRUE(stream->Write(request));
+  }
+  stream->WritesDone();
+  std::map<std::string, std::string> texts;
+  while (stream->Read(&response)) {
+    ASSERT_EQ(response.records_size(), 1) << response.request_id();
+    texts[response.request_id()] = response.records(0).text();
+  }
+  ASSERT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(texts, (std::map<std::string, std::string>{{"one", "The document called one.\n"},
+                                                       {"two", "The document called two.\n"}}));
+}
+
+// Raw messages on ProcessStream, through a generic stub; the answers' bytes.
+std::vector<std::string> raw_stream(grpc::Channel& channel, const std::vector<std::string>& sent) {
+  grpc::CompletionQueue queue;
+  grpc::GenericStub stub(std::shared_ptr<grpc::Channel>(&channel, [](grpc::Channel*) {}));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto call = stub.PrepareCall(&context, "/opis.v1.ArchiveService/ProcessStream", &queue);
+  const auto step = [&queue](auto&& operation) {
+    void* tag = nullptr;
+    bool ok = false;
+    operation(reinterpret_cast<void*>(1));
+    return queue.Next(&tag, &ok) && ok;
+  };
+  std::vector<std::string> answers;
+  bool ok = step([&](void* tag) { call->StartCall(tag); });
+  for (const auto& message : sent) {
+    grpc::Slice slice(message);
+    grpc::ByteBuffer out(&slice, 1);
+    ok = ok && step([&](void* tag) { call->Write(out, tag); });
+  }
+  ok = ok && step([&](void* tag) { call->WritesDone(tag); });
+  grpc::ByteBuffer in;
+  while (ok && step([&](void* tag) { call->Read(&in, tag); })) {
+    std::vector<grpc::Slice> slices;
+    in.Dump(&slices);
+    std::string answer;
+    for (const auto& s : slices) answer.append(reinterpret_cast<const char*>(s.begin()), s.size());
+    answers.push_back(answer);
+  }
+  grpc::Status status;
+  step([&](void* tag) { call->Finish(&status, tag); });
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  queue.Shutdown();
+  void* tag = nullptr;
+  bool drained = false;
+  while (queue.Next(&tag, &drained)) {
+  }
+  return answers;
+}
+
+TEST(Daemon, AStreamMessageThatIsNotAProcessRequestFailsAloneAndTheStreamGoesOn) {
+  TempDir dir;
+  DaemonProcess daemon(write_daemon_config(dir, {.pipeline = kTextOnlyPipeline}));
+  // Field 1 (request_id, a string) holding invalid UTF-8.
+  const std::string not_a_request("\x0a\x02\xc3\x28", 4);
+  ProcessRequest good;
+  good.set_request_id("good");
+  good.set_content("A plain text document.\n");
+  const auto answers = raw_stream(*daemon.channel(), {not_a_request, good.SerializeAsString()});
+  ASSERT_EQ(answers.size(), 2u);
+  std::map<std::string, ProcessResponse> by_id;
+  for (const auto& bytes : answers) {
+    ProcessResponse response;
+    ASSERT_TRUE(response.ParseFromString(bytes));
+    by_id[response.request_id()] = response;
+  }
+  ASSERT_EQ(by_id.size(), 2u);
+  EXPECT_EQ(by_id[""].error().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(by_id[""].error().message().find("not a ProcessRequest"), std::string::npos);
+  EXPECT_FALSE(by_id["good"].has_error());
+  ASSERT_EQ(by_id["good"].records_size(), 1);
+  EXPECT_EQ(by_id["good"].records(0).text(), "A plain text document.\n");
+}
+
 TEST(Daemon, ListsItsPluginsAndServesOnAUnixSocketToo) {
   TempDir dir;
   const std::string socket = "unix:" + (dir / "opis.sock").string();
