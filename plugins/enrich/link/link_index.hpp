@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,7 +36,7 @@ class LinkIndex {
   bool add(IndexEntry entry);
 
   size_t size() const { return entries_.size(); }
-  bool contains(std::string_view id) const { return ids_.contains(std::string(id)); }
+  bool contains(std::string_view id) const { return ids_.contains(id); }
   const IndexEntry& at(uint32_t index) const { return entries_[index]; }
   const std::vector<IndexEntry>& entries() const { return entries_; }
 
@@ -46,7 +47,12 @@ class LinkIndex {
 
  private:
   std::vector<IndexEntry> entries_;
-  std::unordered_set<std::string> ids_;
+  // Looked up by string_view (the record's id as the host gives it).
+  struct IdHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_set<std::string, IdHash, std::equal_to<>> ids_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_key_;
   std::array<std::unordered_map<uint64_t, std::vector<uint32_t>>, kBands> bands_;
 };
