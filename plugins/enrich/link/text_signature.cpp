@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <limits>
 #include <string>
 
 #include "minhash_slots.hpp"
 #include "text_folding.hpp"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace opis::link {
 namespace {
@@ -82,6 +87,44 @@ struct WordStream {
 // `capacity` (>= 2) of them, and returns how many. Stops between words, so
 // no word is split between two calls. ASCII bytes take one table lookup and
 // the state stays in registers.
+// FNV-1a over `length` folded bytes at `bytes` (which holds at least 8):
+// the first eight without a branch on the length (word lengths defeat any
+// predictor), longer words in a loop.
+inline uint64_t hash_run(uint64_t hash, const unsigned char* bytes, size_t length) {
+#pragma GCC unroll 8
+  for (size_t i = 0; i < 8; ++i) {
+    const uint64_t next = (hash ^ bytes[i]) * kFnvPrime;
+    hash = i < length ? next : hash;
+  }
+  for (size_t i = 8; i < length; ++i) hash = (hash ^ bytes[i]) * kFnvPrime;
+  return hash;
+}
+
+#ifdef __SSE2__
+constexpr size_t kBlockBytes = 16;
+// Words one block can end: every other byte, and the word it began in.
+constexpr size_t kWordsPerBlock = kBlockBytes / 2 + 1;
+
+// The folded bytes of an all-ASCII block (upper case lowered) into
+// `folded`, and a bit per byte that belongs to a word.
+uint32_t fold_ascii_block(__m128i block, unsigned char* folded) {
+  const auto in_range = [](__m128i x, char low, char high) {
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(low - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(high + 1))));
+  };
+  const __m128i lowered =
+      _mm_or_si128(block, _mm_and_si128(in_range(block, 'A', 'Z'), _mm_set1_epi8(0x20)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(folded), lowered);
+  const __m128i word = _mm_or_si128(in_range(lowered, '0', '9'), in_range(lowered, 'a', 'z'));
+  return static_cast<uint32_t>(_mm_movemask_epi8(word));
+}
+#endif
+
+// Writes the hashes of the next words of `text` to `words`, at most
+// `capacity` (>= 2) of them, and returns how many. Stops between words, so
+// no word is split between two calls. Runs of ASCII are read sixteen bytes
+// at a time, each word hashed without a branch on where it ends; other
+// characters one at a time.
 size_t next_words(std::string_view text, WordStream& stream, uint64_t* words, size_t capacity) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
@@ -90,14 +133,60 @@ size_t next_words(std::string_view text, WordStream& stream, uint64_t* words, si
   uint64_t hash = kFnvOffset;
   bool in_word = false;
   size_t count = 0;
+  size_t sequenced = 0;  // words[0, sequenced) are in `sequence`
+#ifdef __SSE2__
+  // Bytes past the block read by hash_run stay zero.
+  alignas(16) unsigned char folded[2 * kBlockBytes] = {};
+  size_t one_at_a_time_until = 0;  // a block with other characters is read byte by byte
+#endif
   // One character ends at most one word, and a character other than ASCII
   // that ends one starts none: after a word ends, one free slot is enough.
   while (pos < size) {
+#ifdef __SSE2__
+    if (pos >= one_at_a_time_until && pos + kBlockBytes <= size &&
+        count + kWordsPerBlock < capacity) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
+      if (_mm_movemask_epi8(block) != 0) {
+        one_at_a_time_until = pos + kBlockBytes;
+      } else {
+        uint32_t mask = fold_ascii_block(block, folded);
+        pos += kBlockBytes;
+        if (in_word) {
+          // The word from the block before goes on over the leading ones.
+          const auto run = static_cast<size_t>(std::countr_one(mask));
+          hash = hash_run(hash, folded, run);
+          if (run == kBlockBytes) continue;
+          mask &= ~((1U << run) - 1);
+          words[count++] = hash;
+          in_word = false;
+        }
+        while (mask != 0) {
+          const auto first = static_cast<size_t>(std::countr_zero(mask));
+          const auto run = static_cast<size_t>(std::countr_one(mask >> first));
+          const uint64_t word = hash_run(kFnvOffset, folded + first, run);
+          if (first + run == kBlockBytes) {
+            hash = word;  // goes on in the next block
+            in_word = true;
+            break;
+          }
+          words[count++] = word;
+          mask &= ~0U << (first + run);
+        }
+        if (!in_word) hash = kFnvOffset;
+        // The sequence hash is one long chain: taken here, a block at a
+        // time, it runs alongside the hashing of the next blocks.
+        for (; sequenced < count; ++sequenced) {
+          sequence = mix64(sequence ^ words[sequenced]) + stream.count + sequenced;
+        }
+        continue;
+      }
+    }
+#endif
     const unsigned char c = bytes[pos];
     if (c < 0x80) {
       ++pos;
-      if (const uint8_t folded = kAsciiWordBytes[c]; folded != 0) {
-        hash = (hash ^ folded) * kFnvPrime;
+      if (const uint8_t folded_byte = kAsciiWordBytes[c]; folded_byte != 0) {
+        hash = (hash ^ folded_byte) * kFnvPrime;
         in_word = true;
       } else if (in_word) {
         words[count++] = hash;
@@ -116,7 +205,9 @@ size_t next_words(std::string_view text, WordStream& stream, uint64_t* words, si
     if (!in_word && count + 1 >= capacity) break;
   }
   if (in_word) words[count++] = hash;  // the text ends in a word
-  for (size_t i = 0; i < count; ++i) sequence = mix64(sequence ^ words[i]) + stream.count + i;
+  for (; sequenced < count; ++sequenced) {
+    sequence = mix64(sequence ^ words[sequenced]) + stream.count + sequenced;
+  }
   stream.pos = pos;
   stream.sequence = sequence;
   stream.count += count;
