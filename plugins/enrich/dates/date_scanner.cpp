@@ -87,7 +87,7 @@ bool is_digit(char c) {
 
 // A window around the seed at text[i] (a digit or a 'y'), if it is one.
 // Windows are made in text order and merged where they overlap, so a run of
-// digits gives the same window digit by digit as whole.
+// digits gives the same window digit by digit, piece by piece or whole.
 void add_seed_window(std::string_view text, size_t i, std::vector<Span>& windows) {
   if (is_digit(text[i])) {
     add_window(windows, i, i + 1, text.size());
@@ -100,19 +100,31 @@ void find_seed_windows(std::string_view text, std::vector<Span>& windows) {
   const size_t size = text.size();
   size_t i = 0;
 #ifdef __SSE2__
-  const __m128i below_zero = _mm_set1_epi8('0' - 1);
-  const __m128i above_nine = _mm_set1_epi8('9' + 1);
-  const __m128i y = _mm_set1_epi8('y');
-  for (; i + 16 <= size; i += 16) {
+  const auto equal = [&](size_t at, char c) {
+    return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at)),
+                          _mm_set1_epi8(c));
+  };
+  // Sixteen bytes at a time, each "year" and each run of digits (its start
+  // here, its length counted from the mask) making one window.
+  for (; i + 16 + 3 <= size; i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
     // Signed compares: bytes from 0x80 up are negative, so never digits.
-    const __m128i digits =
-        _mm_and_si128(_mm_cmpgt_epi8(block, below_zero), _mm_cmplt_epi8(block, above_nine));
-    auto seeds =
-        static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(digits, _mm_cmpeq_epi8(block, y))));
+    const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('0' - 1)),
+                                         _mm_cmplt_epi8(block, _mm_set1_epi8('9' + 1)));
+    const __m128i years = _mm_and_si128(_mm_and_si128(equal(i, 'y'), equal(i + 1, 'e')),
+                                        _mm_and_si128(equal(i + 2, 'a'), equal(i + 3, 'r')));
+    const auto digit_mask = static_cast<uint32_t>(_mm_movemask_epi8(digits));
+    const auto year_mask = static_cast<uint32_t>(_mm_movemask_epi8(years));
+    uint32_t seeds = (digit_mask & ~(digit_mask << 1)) | year_mask;
     while (seeds != 0) {
-      add_seed_window(text, i + static_cast<size_t>(std::countr_zero(seeds)), windows);
+      const auto at = static_cast<size_t>(std::countr_zero(seeds));
       seeds &= seeds - 1;
+      if ((year_mask >> at) & 1) {
+        add_window(windows, i + at, i + at + 4, size);
+      } else {
+        const auto digits_run = static_cast<size_t>(std::countr_one(digit_mask >> at));
+        add_window(windows, i + at, i + at + digits_run, size);
+      }
     }
   }
 #endif
