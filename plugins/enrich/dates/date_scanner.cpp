@@ -146,6 +146,10 @@ class Grammar {
   void run() {
     size_t i = 0;
     while (i < n_) {
+      if (!may_start_date(i)) {
+        ++i;
+        continue;
+      }
       const size_t next = match_at(i);
       i = next > i ? next : i + 1;
     }
@@ -568,6 +572,15 @@ class Grammar {
   }
 
   // ------------------------------------------------------------ matches
+  // match_at's first test, inline: most tokens are words that start no date.
+  bool may_start_date(size_t i) const {
+    const Token& k = t_[i];
+    if (k.kind == TokenKind::word) {
+      return k.keyword == Keyword::between || k.month != 0 || k.season != 0 || day_at(i + 1) != 0;
+    }
+    return k.kind == TokenKind::number;
+  }
+
   size_t match_at(size_t i) {
     const Token& k = t_[i];
     if (k.kind == TokenKind::word) {
