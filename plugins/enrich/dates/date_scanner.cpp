@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
+#include <bit>
 #include <optional>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace opis::dates {
 namespace {
@@ -63,18 +67,9 @@ size_t chunk_end(std::string_view text, size_t begin, size_t end) {
 
 // Every date has a digit in it or ends in "year" ("June of this year"), and
 // every one fits in a few dozen bytes around them. Only windows around those
-// are tokenized: most of a text is skipped eight bytes at a time.
+// are tokenized: most of a text is skipped sixteen bytes at a time.
 constexpr size_t kBytesBeforeSeed = 64;  // "between September", "the winter of "
 constexpr size_t kBytesAfterSeed = 48;   // " of the current year", ", 1962"
-
-bool has_digit_byte(uint64_t x) {
-  // Bytes strictly between '/' and ':' (Hacker's Delight / Anderson's "hasbetween").
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kLow = kOnes * 127;
-  constexpr uint64_t kHigh = kOnes * 128;
-  return (((kOnes * (127 + ':')) - (x & kLow)) & ~x & ((x & kLow) + kOnes * (127 - '/')) & kHigh) !=
-         0;
-}
 
 void add_window(std::vector<Span>& windows, size_t seed, size_t seed_end, size_t size) {
   const size_t begin = seed > kBytesBeforeSeed ? seed - kBytesBeforeSeed : 0;
@@ -86,35 +81,55 @@ void add_window(std::vector<Span>& windows, size_t seed, size_t seed_end, size_t
   }
 }
 
-void find_digit_windows(std::string_view text, std::vector<Span>& windows) {
-  const size_t size = text.size();
-  size_t i = 0;
-  while (i < size) {
-    if (i + 8 <= size) {
-      uint64_t block = 0;
-      std::memcpy(&block, text.data() + i, 8);
-      if (!has_digit_byte(block)) {
-        i += 8;
-        continue;
-      }
-    }
-    const size_t stop = std::min(size, i + 8);
-    for (; i < stop; ++i) {
-      if (text[i] >= '0' && text[i] <= '9') {
-        size_t run_end = i + 1;
-        while (run_end < size && text[run_end] >= '0' && text[run_end] <= '9') ++run_end;
-        add_window(windows, i, run_end, size);
-        i = run_end;
-        break;
-      }
-    }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// A window around the seed at text[i] (a digit or a 'y'), if it is one.
+// Windows are made in text order and merged where they overlap, so a run of
+// digits gives the same window digit by digit, piece by piece or whole.
+void add_seed_window(std::string_view text, size_t i, std::vector<Span>& windows) {
+  if (is_digit(text[i])) {
+    add_window(windows, i, i + 1, text.size());
+  } else if (text.substr(i, 4) == "year") {
+    add_window(windows, i, i + 4, text.size());
   }
 }
 
-void find_year_windows(std::string_view text, std::vector<Span>& windows) {
-  for (size_t at = text.find("year"); at != std::string_view::npos;
-       at = text.find("year", at + 4)) {
-    add_window(windows, at, at + 4, text.size());
+void find_seed_windows(std::string_view text, std::vector<Span>& windows) {
+  const size_t size = text.size();
+  size_t i = 0;
+#ifdef __SSE2__
+  const auto equal = [&](size_t at, char c) {
+    return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at)),
+                          _mm_set1_epi8(c));
+  };
+  // Sixteen bytes at a time, each "year" and each run of digits (its start
+  // here, its length counted from the mask) making one window.
+  for (; i + 16 + 3 <= size; i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Signed compares: bytes from 0x80 up are negative, so never digits.
+    const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('0' - 1)),
+                                         _mm_cmplt_epi8(block, _mm_set1_epi8('9' + 1)));
+    const __m128i years = _mm_and_si128(_mm_and_si128(equal(i, 'y'), equal(i + 1, 'e')),
+                                        _mm_and_si128(equal(i + 2, 'a'), equal(i + 3, 'r')));
+    const auto digit_mask = static_cast<uint32_t>(_mm_movemask_epi8(digits));
+    const auto year_mask = static_cast<uint32_t>(_mm_movemask_epi8(years));
+    uint32_t seeds = (digit_mask & ~(digit_mask << 1)) | year_mask;
+    while (seeds != 0) {
+      const auto at = static_cast<size_t>(std::countr_zero(seeds));
+      seeds &= seeds - 1;
+      if ((year_mask >> at) & 1) {
+        add_window(windows, i + at, i + at + 4, size);
+      } else {
+        const auto digits_run = static_cast<size_t>(std::countr_one(digit_mask >> at));
+        add_window(windows, i + at, i + at + digits_run, size);
+      }
+    }
+  }
+#endif
+  for (; i < size; ++i) {
+    if (is_digit(text[i]) || text[i] == 'y') add_seed_window(text, i, windows);
   }
 }
 
@@ -131,6 +146,10 @@ class Grammar {
   void run() {
     size_t i = 0;
     while (i < n_) {
+      if (!may_start_date(i)) {
+        ++i;
+        continue;
+      }
       const size_t next = match_at(i);
       i = next > i ? next : i + 1;
     }
@@ -553,6 +572,15 @@ class Grammar {
   }
 
   // ------------------------------------------------------------ matches
+  // match_at's first test, inline: most tokens are words that start no date.
+  bool may_start_date(size_t i) const {
+    const Token& k = t_[i];
+    if (k.kind == TokenKind::word) {
+      return k.keyword == Keyword::between || k.month != 0 || k.season != 0 || day_at(i + 1) != 0;
+    }
+    return k.kind == TokenKind::number;
+  }
+
   size_t match_at(size_t i) {
     const Token& k = t_[i];
     if (k.kind == TokenKind::word) {
@@ -796,12 +824,7 @@ class Grammar {
 void DateScanner::scan(std::string_view text, const ScanOptions& options,
                        std::vector<DateFound>& found) {
   windows_.clear();
-  find_digit_windows(text, windows_);
-  const size_t digit_windows = windows_.size();
-  find_year_windows(text, windows_);
-  std::inplace_merge(windows_.begin(), windows_.begin() + static_cast<ptrdiff_t>(digit_windows),
-                     windows_.end(),
-                     [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  find_seed_windows(text, windows_);
   // Regions: windows widened to whitespace on both sides (a token is never
   // cut) and merged where they touch.
   size_t done = 0;

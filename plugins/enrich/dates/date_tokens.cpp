@@ -1,7 +1,6 @@
 #include "date_tokens.hpp"
 
 #include <array>
-#include <cstring>
 
 namespace opis::dates {
 namespace {
@@ -167,33 +166,39 @@ constexpr WordInfo kWords[] = {
 constexpr size_t kMaxWord = 12;
 
 // Buckets of kWords by (length, first byte), so classifying a word costs one
-// or two short compares.
+// or two short compares, and most words (in no bucket) none. Built at
+// compile time.
 struct WordTable {
   std::array<std::array<uint8_t, 8>, (kMaxWord + 1) * 256> slots{};
   std::array<uint8_t, (kMaxWord + 1) * 256> counts{};
 
-  WordTable() {
+  constexpr WordTable() {
     for (size_t i = 0; i < std::size(kWords); ++i) {
       const auto w = kWords[i].lower;
       const size_t bucket = w.size() * 256 + static_cast<uint8_t>(w[0]);
       slots[bucket][counts[bucket]++] = static_cast<uint8_t>(i);
     }
   }
-
-  const WordInfo* find(std::string_view lower) const {
-    if (lower.empty() || lower.size() > kMaxWord) return nullptr;
-    const size_t bucket = lower.size() * 256 + static_cast<uint8_t>(lower[0]);
-    for (uint8_t k = 0; k < counts[bucket]; ++k) {
-      const WordInfo& info = kWords[slots[bucket][k]];
-      if (std::memcmp(info.lower.data(), lower.data(), lower.size()) == 0) return &info;
-    }
-    return nullptr;
-  }
 };
+constexpr WordTable kWordTable;
 
-const WordTable& word_table() {
-  static const WordTable table;
-  return table;
+char lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+
+// The entry of kWords equal to `word` ignoring ASCII case, or null.
+const WordInfo* find_word(std::string_view word) {
+  if (word.size() > kMaxWord) return nullptr;
+  const size_t bucket = word.size() * 256 + static_cast<uint8_t>(lower_ascii(word[0]));
+  const uint8_t count = kWordTable.counts[bucket];
+  if (count == 0) return nullptr;
+  for (uint8_t k = 0; k < count; ++k) {
+    const WordInfo& info = kWords[kWordTable.slots[bucket][k]];
+    size_t c = 1;
+    while (c < word.size() && lower_ascii(word[c]) == info.lower[c]) ++c;
+    if (c == word.size()) return &info;
+  }
+  return nullptr;
 }
 
 uint8_t roman_month(std::string_view word) {
@@ -206,17 +211,11 @@ uint8_t roman_month(std::string_view word) {
   return 0;
 }
 
-char lower_ascii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
 void classify_word(std::string_view text, Token& token) {
   const std::string_view word = text.substr(token.begin, token.end - token.begin);
   token.capitalized = word[0] >= 'A' && word[0] <= 'Z';
   if (word.size() > kMaxWord) return;
-  char buffer[kMaxWord];
-  for (size_t i = 0; i < word.size(); ++i) buffer[i] = lower_ascii(word[i]);
-  if (const WordInfo* info = word_table().find({buffer, word.size()})) {
+  if (const WordInfo* info = find_word(word)) {
     token.keyword = info->keyword;
     token.month = info->month;
     token.month_abbrev = info->abbrev;
@@ -271,12 +270,15 @@ void tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
   bool line = true;
   size_t i = begin;
   const auto cls = [&](size_t k) { return kCharClass[static_cast<uint8_t>(text[k])]; };
-  const auto push = [&](Token token) {
-    token.space_before = space;
-    token.line_before = line;
+  // At most one token per byte: no reallocation while tokenizing, and the
+  // push stays small enough to inline.
+  out.reserve(out.size() + (end - begin));
+  const auto push = [&](const Token& token) __attribute__((always_inline)) {
+    Token& added = out.emplace_back(token);
+    added.space_before = space;
+    added.line_before = line;
     space = false;
     line = false;
-    out.push_back(token);
   };
   while (i < end) {
     const uint8_t c = cls(i);

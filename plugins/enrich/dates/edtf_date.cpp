@@ -20,20 +20,51 @@ bool is_calendar_date(const EdtfDate& date) {
   return date.month != 0 && date.day >= 1 && date.day <= days_in_month(date.year, date.month);
 }
 
-std::string to_edtf(const EdtfDate& date) {
-  char buffer[32];
-  if (date.decade) {
-    std::snprintf(buffer, sizeof buffer, "%03dX", date.year / 10);
-  } else if (date.season != 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.season);
-  } else if (date.day != 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-  } else if (date.month != 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%04d", date.year);
+namespace {
+
+// What printf's "%0*d" writes, without its cost (a call per date found
+// showed in profiles).
+void append_padded(std::string& out, int value, int width) {
+  if (value < 0) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
+    out += buffer;
+    return;
   }
-  return buffer;
+  char digits[12];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  for (int i = count; i < width; ++i) out += '0';
+  while (count > 0) out += digits[--count];
+}
+
+}  // namespace
+
+std::string to_edtf(const EdtfDate& date) {
+  std::string out;
+  out.reserve(12);
+  if (date.decade) {
+    append_padded(out, date.year / 10, 3);
+    out += 'X';
+    return out;
+  }
+  append_padded(out, date.year, 4);
+  if (date.season != 0) {
+    out += '-';
+    append_padded(out, date.season, 2);
+  } else if (date.day != 0) {
+    out += '-';
+    append_padded(out, date.month, 2);
+    out += '-';
+    append_padded(out, date.day, 2);
+  } else if (date.month != 0) {
+    out += '-';
+    append_padded(out, date.month, 2);
+  }
+  return out;
 }
 
 int compare_start(const EdtfDate& a, const EdtfDate& b) {

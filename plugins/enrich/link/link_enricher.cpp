@@ -107,7 +107,8 @@ class LinkState {
   bool remember(const IndexEntry& subject) {
     if (subject.id.empty()) return false;
     if (run_index_.size() < settings_.max_index_records) {
-      run_index_.add(subject);
+      // A known id (the same document again) is kept as it is: no copy.
+      if (!run_index_.contains(subject.id)) run_index_.add(subject);
       return false;
     }
     if (full_logged_) return false;
