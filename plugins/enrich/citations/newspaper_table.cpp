@@ -21,6 +21,11 @@ void NewspaperTable::add_tsv(std::string_view content, std::string_view origin) 
         continue;
       }
       titles_.push_back({spelling, row.columns[0]});
+      if (spelling.size() < 2) {
+        start_filter_.add_first(spelling[0]);
+      } else {
+        start_filter_.add(spelling[0], spelling[1]);
+      }
       auto& bucket = by_first_byte_[static_cast<unsigned char>(spelling.front())];
       bucket.push_back(titles_.size() - 1);
       std::stable_sort(bucket.begin(), bucket.end(), [&](size_t a, size_t b) {

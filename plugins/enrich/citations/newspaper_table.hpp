@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "opening_filter.hpp"
+
 namespace opis::citations {
 
 struct NewspaperTitle {
@@ -24,10 +26,16 @@ class NewspaperTable {
   const NewspaperTitle* match_at(std::string_view text, size_t pos) const;
   bool may_start(char c) const { return !by_first_byte_[static_cast<unsigned char>(c)].empty(); }
   size_t size() const { return titles_.size(); }
+  // The first position at or after `pos` where a title may start at a word
+  // start (text.size() when none): whole blocks of text are passed over at once.
+  size_t next_possible_start(std::string_view text, size_t pos) const {
+    return start_filter_.next(text, pos);
+  }
 
  private:
   std::vector<NewspaperTitle> titles_;
   std::array<std::vector<size_t>, 256> by_first_byte_;  // longest spelling first
+  OpeningFilter start_filter_{OpeningFilter::Case::exact, OpeningFilter::Boundary::word_start};
 };
 
 }  // namespace opis::citations
