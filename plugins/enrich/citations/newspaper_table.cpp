@@ -38,6 +38,11 @@ void NewspaperTable::add_tsv(std::string_view content, std::string_view origin) 
 const NewspaperTitle* NewspaperTable::match_at(std::string_view text, size_t pos) const {
   for (const size_t index : by_first_byte_[static_cast<unsigned char>(text[pos])]) {
     const auto& candidate = titles_[index];
+    // The second byte first: it turns most capitalised words away cheaply.
+    if (candidate.spelling.size() > 1 &&
+        (pos + 1 >= text.size() || text[pos + 1] != candidate.spelling[1])) {
+      continue;
+    }
     if (!starts_with_at(text, pos, candidate.spelling)) continue;
     const size_t end = pos + candidate.spelling.size();
     if (end < text.size() && (is_ascii_alnum(text[end]) || is_non_ascii(text[end]))) continue;

@@ -5,9 +5,8 @@
 //
 // The filter never drops a position the exact matcher could accept; it may
 // keep some it rejects: ASCII case is folded by setting bit 0x20 on both
-// sides, a word start only asks that the byte before is no ASCII letter or
-// digit, and past kMaxOpenings openings only the range of first bytes is
-// compared.
+// sides, a word start only asks that the byte before is no ASCII letter,
+// and past kMaxOpenings openings only the range of first bytes is compared.
 #pragma once
 
 #include <array>
@@ -57,6 +56,9 @@ class OpeningFilter {
   static constexpr size_t kBlock = 16;
   static constexpr size_t kMaxOpenings = 8;
 
+  // One byte repeated in every lane of a block, ready to load.
+  using Lanes = std::array<uint8_t, kBlock>;
+
   struct Opening {
     uint8_t first = 0;
     uint8_t second = 0;
@@ -81,17 +83,19 @@ class OpeningFilter {
       by_range_ = true;
       return;
     }
+    first_lanes_[count_].fill(opening.first);
+    second_lanes_[count_].fill(opening.second);
     openings_[count_++] = opening;
   }
 
-  static bool is_ascii_alnum(char c) {
+  static bool is_ascii_letter(char c) {
     const auto folded = static_cast<uint8_t>(static_cast<uint8_t>(c) | 0x20);
-    return (folded >= 'a' && folded <= 'z') || (c >= '0' && c <= '9');
+    return folded >= 'a' && folded <= 'z';
   }
 
   // The same test as block_mask, one byte at a time.
   bool kept_at(std::string_view text, size_t pos) const {
-    if (word_start_ && pos > 0 && is_ascii_alnum(text[pos - 1])) return false;
+    if (word_start_ && pos > 0 && is_ascii_letter(text[pos - 1])) return false;
     const uint8_t first = fold(text[pos]);
     if (by_range_) return first >= lowest_first_ && first <= highest_first_;
     if (pos + 1 >= text.size()) return true;  // the matcher judges the last byte
@@ -116,22 +120,24 @@ class OpeningFilter {
       const __m128i after =
           _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), case_bit);
       for (size_t i = 0; i < count_; ++i) {
-        const Opening& o = openings_[i];
-        __m128i same = _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(o.first)));
-        if (!o.any_second) {
-          same = _mm_and_si128(same,
-                               _mm_cmpeq_epi8(after, _mm_set1_epi8(static_cast<char>(o.second))));
+        __m128i same = _mm_cmpeq_epi8(here, lanes(first_lanes_[i]));
+        if (!openings_[i].any_second) {
+          same = _mm_and_si128(same, _mm_cmpeq_epi8(after, lanes(second_lanes_[i])));
         }
         kept = _mm_or_si128(kept, same);
       }
     }
     if (word_start_) {
+      // Only a letter before rules a position out here: digits before a
+      // letter are too rare to pay for the test.
       const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
-      const __m128i letter = in_range(_mm_or_si128(before, _mm_set1_epi8(0x20)), 'a', 'z');
-      const __m128i digit = in_range(before, '0', '9');
-      kept = _mm_andnot_si128(_mm_or_si128(letter, digit), kept);
+      kept = _mm_andnot_si128(in_range(_mm_or_si128(before, _mm_set1_epi8(0x20)), 'a', 'z'), kept);
     }
     return static_cast<uint32_t>(_mm_movemask_epi8(kept));
+  }
+
+  static __m128i lanes(const Lanes& bytes) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data()));
   }
 
   // 0xFF in the lanes whose unsigned byte lies in [low, high].
@@ -145,6 +151,8 @@ class OpeningFilter {
   bool folded_;
   bool word_start_;
   std::array<Opening, kMaxOpenings> openings_{};
+  alignas(kBlock) std::array<Lanes, kMaxOpenings> first_lanes_{};
+  alignas(kBlock) std::array<Lanes, kMaxOpenings> second_lanes_{};
   size_t count_ = 0;
   bool by_range_ = false;
   uint8_t lowest_first_ = 0xFF;
