@@ -63,7 +63,7 @@ std::optional<NewspaperCitation> find_newspaper(std::string_view text, size_t po
                                                 const NewspaperTable& newspapers) {
   for (size_t i = newspapers.next_possible_start(text, pos); i < text.size();
        i = newspapers.next_possible_start(text, i + 1)) {
-    if (!newspapers.may_start(text[i])) continue;
+    if (!newspapers.may_start_at(text, i)) continue;
     if (!word_starts_at(text, i)) continue;
     const NewspaperTitle* title = newspapers.match_at(text, i);
     if (title == nullptr) continue;

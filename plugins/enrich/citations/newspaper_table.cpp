@@ -23,7 +23,11 @@ void NewspaperTable::add_tsv(std::string_view content, std::string_view origin) 
       titles_.push_back({spelling, row.columns[0]});
       if (spelling.size() < 2) {
         start_filter_.add_first(spelling[0]);
+        for (int second = 0; second < 256; ++second) {
+          first_pairs_.set(pair_index(spelling[0], static_cast<char>(second)));
+        }
       } else {
+        first_pairs_.set(pair_index(spelling[0], spelling[1]));
         start_filter_.add(spelling[0], spelling[1]);
       }
       auto& bucket = by_first_byte_[static_cast<unsigned char>(spelling.front())];
