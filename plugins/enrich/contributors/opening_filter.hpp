@@ -17,6 +17,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define OPIS_OPENING_FILTER_AVX2 1
+#endif
 
 namespace opis::contributors {
 
@@ -42,6 +46,9 @@ class OpeningFilter {
       if (kept_at(text, 0)) return 0;
       pos = 1;
     }
+#if defined(OPIS_OPENING_FILTER_AVX2)
+    if (wide_ && next_wide(text, &pos)) return pos;
+#endif
     while (pos + kBlock + 1 <= text.size()) {
       const uint32_t kept = block_mask(text.data() + pos);
       if (kept != 0) return pos + static_cast<size_t>(__builtin_ctz(kept));
@@ -55,6 +62,7 @@ class OpeningFilter {
  private:
   static constexpr size_t kBlock = 16;
   static constexpr size_t kMaxOpenings = 8;
+  static constexpr size_t kWideBlock = 32;
 
   // One byte repeated in every lane of a block, ready to load.
   using Lanes = std::array<uint8_t, kBlock>;
@@ -140,6 +148,63 @@ class OpeningFilter {
     return _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data()));
   }
 
+#if defined(OPIS_OPENING_FILTER_AVX2)
+  // Where the processor has AVX2, blocks of 32 bytes: the same test as
+  // block_mask, twice as wide. Moves `*pos` to the first kept position and
+  // returns true, or to where fewer than a block's bytes are left.
+  __attribute__((target("avx2"))) bool next_wide(std::string_view text, size_t* pos) const {
+    const __m256i case_bit = _mm256_set1_epi8(folded_ ? 0x20 : 0);
+    const __m256i letter_low = _mm256_set1_epi8('a');
+    const __m256i letter_span = _mm256_set1_epi8('z' - 'a');
+    const __m256i range_low = _mm256_set1_epi8(static_cast<char>(lowest_first_));
+    const __m256i range_span = _mm256_set1_epi8(static_cast<char>(highest_first_ - lowest_first_));
+    size_t p = *pos;
+    while (p + kWideBlock + 1 <= text.size()) {
+      const char* block = text.data() + p;
+      const __m256i here =
+          _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(block)), case_bit);
+      __m256i kept = _mm256_setzero_si256();
+      if (by_range_) {
+        const __m256i offset = _mm256_sub_epi8(here, range_low);
+        kept = _mm256_cmpeq_epi8(_mm256_min_epu8(offset, range_span), offset);
+      } else {
+        const __m256i after = _mm256_or_si256(
+            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block + 1)), case_bit);
+        for (size_t i = 0; i < count_; ++i) {
+          const Opening& o = openings_[i];
+          __m256i same = _mm256_cmpeq_epi8(here, _mm256_set1_epi8(static_cast<char>(o.first)));
+          if (!o.any_second) {
+            same = _mm256_and_si256(
+                same, _mm256_cmpeq_epi8(after, _mm256_set1_epi8(static_cast<char>(o.second))));
+          }
+          kept = _mm256_or_si256(kept, same);
+        }
+      }
+      if (word_start_) {
+        const __m256i before =
+            _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(block - 1)),
+                            _mm256_set1_epi8(0x20));
+        const __m256i offset = _mm256_sub_epi8(before, letter_low);
+        const __m256i letter = _mm256_cmpeq_epi8(_mm256_min_epu8(offset, letter_span), offset);
+        kept = _mm256_andnot_si256(letter, kept);
+      }
+      const auto mask = static_cast<uint32_t>(_mm256_movemask_epi8(kept));
+      if (mask != 0) {
+        *pos = p + static_cast<size_t>(__builtin_ctz(mask));
+        return true;
+      }
+      p += kWideBlock;
+    }
+    *pos = p;
+    return false;
+  }
+
+  static bool has_avx2() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }
+#endif
+
   // 0xFF in the lanes whose unsigned byte lies in [low, high].
   static __m128i in_range(__m128i bytes, uint8_t low, uint8_t high) {
     const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(static_cast<char>(low)));
@@ -157,6 +222,9 @@ class OpeningFilter {
   bool by_range_ = false;
   uint8_t lowest_first_ = 0xFF;
   uint8_t highest_first_ = 0;
+#if defined(OPIS_OPENING_FILTER_AVX2)
+  bool wide_ = has_avx2();
+#endif
 };
 
 }  // namespace opis::contributors
