@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "opening_filter.hpp"
 #include "text_scan.hpp"
 
 namespace opis::citations {
@@ -91,6 +92,24 @@ constexpr KeywordIndex make_keyword_index() {
   return index;
 }
 constexpr KeywordIndex kKeywordIndex = make_keyword_index();
+
+// The first two bytes of the fond, opis and delo keywords: a reference
+// starts only where one of them does.
+const OpeningFilter& chain_start_filter() {
+  static const OpeningFilter filter = [] {
+    OpeningFilter f(OpeningFilter::Case::folded, OpeningFilter::Boundary::word_start);
+    for (const Keyword& k : kKeywords) {
+      if (k.level > Level::delo) continue;
+      if (k.spelling.size() < 2) {
+        f.add_first(k.spelling[0]);
+      } else {
+        f.add(k.spelling[0], k.spelling[1]);
+      }
+    }
+    return f;
+  }();
+  return filter;
+}
 
 bool is_word_byte(char c) {
   return is_ascii_alnum(c) || is_non_ascii(c);
@@ -381,7 +400,8 @@ void set_archive(ArchivalCitation& citation, std::string_view written, const Arc
 
 std::optional<ArchivalCitation> find_archival(std::string_view text, size_t pos,
                                               const ArchiveTable& archives) {
-  for (size_t i = pos; i < text.size(); ++i) {
+  const OpeningFilter& filter = chain_start_filter();
+  for (size_t i = filter.next(text, pos); i < text.size(); i = filter.next(text, i + 1)) {
     if (!kKeywordIndex.chain_start[static_cast<unsigned char>(text[i])]) continue;
     if (!word_starts_at(text, i)) continue;
     const auto chain = chain_at(text, i);

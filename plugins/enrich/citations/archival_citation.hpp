@@ -24,8 +24,8 @@ struct ArchivalCitation {
 };
 
 // The first archival reference that starts at or after `pos`, or nullopt.
-// Scans byte by byte and only looks closer at word starts whose first
-// letter can begin a hierarchy keyword.
+// Passes over blocks of text with no word start that can begin a fond,
+// opis or delo keyword, and looks closer only at the positions left.
 std::optional<ArchivalCitation> find_archival(std::string_view text, size_t pos,
                                               const ArchiveTable& archives);
 

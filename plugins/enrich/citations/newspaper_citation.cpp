@@ -61,8 +61,9 @@ std::optional<NewspaperCitation> reference_at(std::string_view text, size_t pos,
 
 std::optional<NewspaperCitation> find_newspaper(std::string_view text, size_t pos,
                                                 const NewspaperTable& newspapers) {
-  for (size_t i = pos; i < text.size(); ++i) {
-    if (!newspapers.may_start(text[i])) continue;
+  for (size_t i = newspapers.next_possible_start(text, pos); i < text.size();
+       i = newspapers.next_possible_start(text, i + 1)) {
+    if (!newspapers.may_start_at(text, i)) continue;
     if (!word_starts_at(text, i)) continue;
     const NewspaperTitle* title = newspapers.match_at(text, i);
     if (title == nullptr) continue;

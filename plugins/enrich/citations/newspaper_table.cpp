@@ -21,6 +21,15 @@ void NewspaperTable::add_tsv(std::string_view content, std::string_view origin) 
         continue;
       }
       titles_.push_back({spelling, row.columns[0]});
+      if (spelling.size() < 2) {
+        start_filter_.add_first(spelling[0]);
+        for (int second = 0; second < 256; ++second) {
+          first_pairs_.set(pair_index(spelling[0], static_cast<char>(second)));
+        }
+      } else {
+        first_pairs_.set(pair_index(spelling[0], spelling[1]));
+        start_filter_.add(spelling[0], spelling[1]);
+      }
       auto& bucket = by_first_byte_[static_cast<unsigned char>(spelling.front())];
       bucket.push_back(titles_.size() - 1);
       std::stable_sort(bucket.begin(), bucket.end(), [&](size_t a, size_t b) {
@@ -33,6 +42,11 @@ void NewspaperTable::add_tsv(std::string_view content, std::string_view origin) 
 const NewspaperTitle* NewspaperTable::match_at(std::string_view text, size_t pos) const {
   for (const size_t index : by_first_byte_[static_cast<unsigned char>(text[pos])]) {
     const auto& candidate = titles_[index];
+    // The second byte first: it turns most capitalised words away cheaply.
+    if (candidate.spelling.size() > 1 &&
+        (pos + 1 >= text.size() || text[pos + 1] != candidate.spelling[1])) {
+      continue;
+    }
     if (!starts_with_at(text, pos, candidate.spelling)) continue;
     const size_t end = pos + candidate.spelling.size();
     if (end < text.size() && (is_ascii_alnum(text[end]) || is_non_ascii(text[end]))) continue;

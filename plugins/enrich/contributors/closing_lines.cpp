@@ -21,13 +21,16 @@ void for_each_line(std::string_view text, Visit&& visit) {
   std::string_view previous;
   bool has_previous = false;
   size_t pos = 0;
+  // The line break ending the line at `pos`, found once: it is looked for
+  // as the next line's end before it becomes the current one's.
+  size_t nl = text.find('\n');
   while (pos <= text.size()) {
-    const size_t nl = text.find('\n', pos);
     const size_t end = nl == std::string_view::npos ? text.size() : nl;
     const std::string_view line = text.substr(pos, end - pos);
     std::string_view next;
+    size_t next_nl = std::string_view::npos;
     if (nl != std::string_view::npos) {
-      const size_t next_nl = text.find('\n', nl + 1);
+      next_nl = text.find('\n', nl + 1);
       next = text.substr(nl + 1,
                          (next_nl == std::string_view::npos ? text.size() : next_nl) - (nl + 1));
     }
@@ -36,6 +39,7 @@ void for_each_line(std::string_view text, Visit&& visit) {
     has_previous = true;
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
+    nl = next_nl;
   }
 }
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <optional>
 
+#include "opening_filter.hpp"
 #include "person_name.hpp"
 #include "utf8_text.hpp"
 
@@ -18,6 +19,15 @@ constexpr int kPositionReach = 3;
 
 constexpr std::array<std::string_view, 6> kMarkers = {"[signature]", "[signed]", "/signature/",
                                                       "/signed/",    "(signed)", "(signature)"};
+
+const OpeningFilter& marker_filter() {
+  static const OpeningFilter filter = [] {
+    OpeningFilter f(OpeningFilter::Case::folded, OpeningFilter::Boundary::anywhere);
+    for (const std::string_view marker : kMarkers) f.add(marker[0], marker[1]);
+    return f;
+  }();
+  return filter;
+}
 
 bool marker_at(std::string_view text, size_t pos, size_t* after) {
   for (const std::string_view marker : kMarkers) {
@@ -134,9 +144,8 @@ bool is_position_line(std::string_view line, const NameLexicon& lexicon) {
 
 std::vector<Signature> scan_signatures(std::string_view text, const NameLexicon& lexicon) {
   std::vector<Signature> out;
-  for (size_t pos = 0; pos < text.size(); ++pos) {
-    const char c = text[pos];
-    if (c != '[' && c != '/' && c != '(') continue;
+  const OpeningFilter& filter = marker_filter();
+  for (size_t pos = filter.next(text, 0); pos < text.size(); pos = filter.next(text, pos + 1)) {
     size_t after = 0;
     if (!marker_at(text, pos, &after)) continue;
     size_t name_end = after;

@@ -106,12 +106,15 @@ void TriggerTable::add(std::string_view phrase, std::string_view roles) {
     for (int second = 0; second < 256; ++second) {
       first_pairs_.set(pair_index(opening[0], static_cast<char>(second)));
     }
+    start_filter_.add_first(opening[0]);
   } else if (opening[1] == ' ') {
     for (const char space : {' ', '\t', '\n', '\r', '\f', '\v'}) {
       first_pairs_.set(pair_index(opening[0], space));
     }
+    start_filter_.add_first(opening[0]);
   } else {
     first_pairs_.set(pair_index(opening[0], opening[1]));
+    start_filter_.add(opening[0], opening[1]);
   }
   const auto first = static_cast<unsigned char>(opening.front());
   if (is_ascii_lower(static_cast<char>(first))) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "opening_filter.hpp"
+
 namespace opis::contributors {
 
 struct Trigger {
@@ -35,6 +37,11 @@ class TriggerTable {
     const char second = pos + 1 < text.size() ? text[pos + 1] : '\0';
     return first_pairs_[pair_index(text[pos], second)];
   }
+  // The first position at or after `pos` where may_start_at can hold
+  // (text.size() when none): whole blocks of text are passed over at once.
+  size_t next_possible_start(std::string_view text, size_t pos) const {
+    return start_filter_.next(text, pos);
+  }
 
  private:
   // Per first byte (both cases of a letter), the triggers starting with it,
@@ -50,6 +57,7 @@ class TriggerTable {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   std::bitset<65536> first_pairs_;
+  OpeningFilter start_filter_{OpeningFilter::Case::folded, OpeningFilter::Boundary::word_start};
 };
 
 }  // namespace opis::contributors

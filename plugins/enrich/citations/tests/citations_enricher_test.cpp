@@ -62,6 +62,20 @@ TEST(Citations, FullWordsWithListy) {
   EXPECT_EQ(c.raw, "RGANI, Fond 5, Opis 28, Delo 410, Listy 73-85");
 }
 
+// The scanner passes over text in blocks of 16 or 32 bytes: a reference is
+// found wherever it falls against them, at the very start and at the end.
+TEST(Citations, FoundAtEveryOffsetFromTheBlocks) {
+  for (size_t pad = 0; pad < 70; ++pad) {
+    SCOPED_TRACE(pad);
+    const auto archival = only(enrich_text(std::string(pad, ' ') + "f. 5, op. 28, d. 410"));
+    expect_hierarchy(archival, "5", "28", "410", "");
+    EXPECT_EQ(archival.begin, pad);
+    const auto paper = only(enrich_text(std::string(pad, ' ') + "Pravda, 12 March 1957"));
+    EXPECT_EQ(paper.publication, "Pravda");
+    EXPECT_EQ(paper.begin, pad);
+  }
+}
+
 TEST(Citations, ShortFormWithoutSpaces) {
   const auto c = only(enrich_text("As reported (RGANI, f.5, op.28, d.410, ll.73-85)."));
   expect_hierarchy(c, "5", "28", "410", "73-85");

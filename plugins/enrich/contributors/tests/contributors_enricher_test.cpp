@@ -109,6 +109,18 @@ TEST(Contributors, TranslatedByOnePerson) {
               ElementsAre(Pair("Lena Hartwig", "translator")));
 }
 
+// The scanners pass over text in blocks of 16 or 32 bytes: a phrase or a
+// signature is found wherever it falls against them, at the start and at the end.
+TEST(Contributors, FoundAtEveryOffsetFromTheBlocks) {
+  for (size_t pad = 0; pad < 70; ++pad) {
+    SCOPED_TRACE(pad);
+    EXPECT_THAT(contributors(std::string(pad, ' ') + "Translated by Lena Hartwig"),
+                ElementsAre(Pair("Lena Hartwig", "translator")));
+    EXPECT_THAT(contributors(std::string(pad, ' ') + "[signature] (Yu. Fadeyev)"),
+                ElementsAre(Pair("Yu. Fadeyev", "signatory")));
+  }
+}
+
 TEST(Contributors, TranslatedByTwoPeople) {
   EXPECT_THAT(contributors("Translated by Anna Berg and Tomas Lind.\n"),
               ElementsAre(Pair("Anna Berg", "translator"), Pair("Tomas Lind", "translator")));
