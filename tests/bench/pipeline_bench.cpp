@@ -2,6 +2,9 @@
 //
 //   pipeline_bench CORPUS_DIR [--workers N]
 //
+// Plugins come from OPIS_PLUGIN_PATH first, then the built-in directory, as
+// for `opis run`: a plugin built elsewhere is timed among the built-in others.
+//
 // Pass 1 runs every document through the built-in default pipeline on one
 // worker with provenance timings on, and sums each plugin's time: MB/s per
 // plugin and for the whole enrichment chain are per core. Each plugin's
@@ -211,7 +214,7 @@ int main(int argc, char** argv) {
   const fs::path out = fs::temp_directory_path() / ("opis-bench-out-" + std::to_string(::getpid()));
   fs::remove_all(out);  // a previous run's archive would turn inserts into upserts
   fs::create_directories(out);
-  const auto registry = opis::core::PluginRegistry::load({opis::core::builtin_plugin_directory()});
+  const auto registry = opis::core::PluginRegistry::load(opis::core::plugin_search_path(""));
   auto config = opis::core::parse_pipeline_config(
       opis::core::default_pipeline_yaml(), "built-in default pipeline", {{"out", out.string()}});
   const auto files = corpus_files(corpus);
