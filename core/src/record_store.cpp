@@ -17,10 +17,12 @@ namespace fs = std::filesystem;
 // application id "opis" and the layouts this reader understands. Version 1
 // lacks the indexes the person and archive filters rely on; writing to it
 // with `opis run` migrates it. Version 3 changes only how the writer
-// indexes, so both read alike.
+// indexes; version 4 leaves title, summary and text out of the stored
+// record, and stored_record() puts them back from their columns for every
+// version (in 2 and 3 they are the same in both places).
 constexpr int64_t kApplicationId = 0x6f706973;
 constexpr int64_t kOldestReadableSchema = 2;
-constexpr int64_t kNewestReadableSchema = 3;
+constexpr int64_t kNewestReadableSchema = 4;
 
 // How many idle connections the pool keeps; more may be open while calls
 // overlap, and are closed when they come back to a full pool.
@@ -150,13 +152,22 @@ std::string lead(std::string_view text) {
   return line;
 }
 
-// records.record holds the serialized opis.v1.Record; fields a newer opis
-// added are kept as unknown fields.
-opis::v1::Record parse_record(std::string_view bytes, const std::string& path) {
+// The columns a stored record is read from, in this order: records.record
+// holds the serialized opis.v1.Record (fields a newer opis added are kept as
+// unknown fields) without title, summary and text from schema version 4
+// on, which are read from their columns.
+constexpr const char* kStoredRecordColumns = "r.record, r.title, r.summary, r.text";
+
+// The record whose kStoredRecordColumns start at column `first`.
+opis::v1::Record stored_record(const Query& row, int first, const std::string& path) {
+  const std::string_view bytes = row.blob(first);
   opis::v1::Record record;
   if (!record.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     throw StoreError(path + ": a stored record does not parse as opis.v1.Record");
   }
+  record.set_title(row.text(first + 1));
+  record.set_summary(row.text(first + 2));
+  record.set_text(row.text(first + 3));
   return record;
 }
 
@@ -355,9 +366,11 @@ opis::v1::SearchResponse RecordStore::search(const opis::v1::SearchRequest& requ
   std::vector<std::string> page_values;
   if (full_text) page_values = {highlight.open, highlight.close};
   page_values.insert(page_values.end(), values.begin(), values.end());
-  Query page(*db, columns + (request.include_records() ? ", r.record" : "") + from_clause +
-                      filters.sql + order + " LIMIT " + std::to_string(limit) + " OFFSET " +
-                      std::to_string(request.offset()));
+  Query page(*db, columns +
+                      (request.include_records() ? std::string(", ") + kStoredRecordColumns
+                                                 : std::string()) +
+                      from_clause + filters.sql + order + " LIMIT " + std::to_string(limit) +
+                      " OFFSET " + std::to_string(request.offset()));
   if (full_text) page.on_query_error(request.query());
   page.bind(page_values);
   while (page.next()) {
@@ -369,7 +382,7 @@ opis::v1::SearchResponse RecordStore::search(const opis::v1::SearchRequest& requ
     hit->set_score(-page.real(4));
     hit->set_kind(page.text(5));
     if (request.include_records()) {
-      *hit->mutable_record() = parse_record(page.blob(6), impl_->path.string());
+      *hit->mutable_record() = stored_record(page, 6, impl_->path.string());
     }
   }
   return response;
@@ -377,10 +390,11 @@ opis::v1::SearchResponse RecordStore::search(const opis::v1::SearchRequest& requ
 
 std::optional<opis::v1::Record> RecordStore::get(std::string_view id) const {
   const Impl::Lease db(*impl_);
-  Query query(*db, "SELECT record FROM records WHERE id = ?");
+  Query query(*db,
+              std::string("SELECT ") + kStoredRecordColumns + " FROM records AS r WHERE r.id = ?");
   query.bind({std::string(id)});
   if (!query.next()) return std::nullopt;
-  return parse_record(query.blob(0), impl_->path.string());
+  return stored_record(query, 0, impl_->path.string());
 }
 
 }  // namespace opis::core

@@ -4,10 +4,12 @@
 #include "opis/core/record_store.hpp"
 
 #include <gmock/gmock.h>
+#include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -274,6 +276,64 @@ std::string open_error(const fs::path& db) {
   return {};
 }
 
+std::string hex(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (const unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+// Versions 2 and 3 stored the whole record, version 4 stores it without
+// title, summary and text (they are in their columns): both read alike.
+TEST_F(RecordStoreTest, RecordsOfEverySchemaVersionReadAlike) {
+  std::optional<v1::Record> written;
+  {
+    const auto store = RecordStore::open(path());
+    written = store.get("r1957");
+    ASSERT_TRUE(written.has_value());
+    EXPECT_EQ(written->title(), kSamples[0].title);
+    EXPECT_EQ(written->text(), kSamples[0].text);
+    EXPECT_EQ(written->entities(0).surface(0), "Pak Heonyeong");
+  }
+  v1::Record stored;
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path().c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(
+        sqlite3_prepare_v2(db, "SELECT record FROM records WHERE id = 'r1957'", -1, &stmt, nullptr),
+        SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_TRUE(stored.ParseFromArray(sqlite3_column_blob(stmt, 0), sqlite3_column_bytes(stmt, 0)));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+  }
+  EXPECT_EQ(stored.id(), "r1957");
+  EXPECT_EQ(stored.text(), "");  // in the text column only
+
+  // The row as versions 2 and 3 wrote it.
+  sql(path(), "UPDATE records SET record = X'" + hex(written->SerializeAsString()) +
+                  "' WHERE id = 'r1957'");
+  for (const int version : {3, 2}) {
+    sql(path(), "UPDATE schema_version SET version = " + std::to_string(version));
+    const auto store = RecordStore::open(path());
+    const auto read = store.get("r1957");
+    ASSERT_TRUE(read.has_value());
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(*read, *written)) << version;
+    auto request = query("harvest");
+    request.set_include_records(true);
+    const auto response = store.search(request);
+    ASSERT_EQ(response.hits_size(), 1);
+    EXPECT_TRUE(
+        google::protobuf::util::MessageDifferencer::Equals(response.hits(0).record(), *written))
+        << version;
+    EXPECT_THAT(ids(query("harvest")), ElementsAre("r1957"));
+  }
+}
+
 TEST(RecordStoreOpen, ErrorsNameTheFileAndTheReason) {
   test::TempDir dir;
   EXPECT_THAT(open_error(dir / "missing.sqlite"),
@@ -291,7 +351,7 @@ TEST(RecordStoreOpen, ErrorsNameTheFileAndTheReason) {
   { test::PluginHarness::builtin("output", "sqlite", {{"path", archive.string()}}); }
   EXPECT_EQ(open_error(archive), "");
   sql(archive, "UPDATE schema_version SET version = 7");
-  EXPECT_THAT(open_error(archive), HasSubstr("schema version 7, newer than this opis reads (3)"));
+  EXPECT_THAT(open_error(archive), HasSubstr("schema version 7, newer than this opis reads (4)"));
   sql(archive, "UPDATE schema_version SET version = 1");
   EXPECT_THAT(open_error(archive), HasSubstr("schema version 1, older than this opis reads (2); "
                                              "write to it once with `opis run` to migrate it"));

@@ -186,7 +186,17 @@ BEGIN
 END;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3};
+// Version 4: records.record no longer holds title, summary and text, which
+// are in columns of the same row (stored_record.hpp): the text was stored
+// twice, and the stored record was about twice the size of the text. The
+// reader puts the three fields back from the columns, for any version, so
+// the records written before, which still hold them, need no change and
+// read as before. Nothing else changes.
+constexpr std::string_view kVersion4 = R"sql(
+SELECT 1;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 static_assert(std::size(kMigrations) == static_cast<size_t>(kSchemaVersion));
 
 // PRAGMA application_id, or why the file cannot be read as a database.

@@ -13,7 +13,7 @@ namespace opis::sqlite_output {
 
 // The layout this plugin writes. Each change to the layout appends a
 // migration; a migration never changes once released.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // PRAGMA application_id of every opis archive: "opis" in ASCII. It tells an
 // opis archive from another application's SQLite file before any table is

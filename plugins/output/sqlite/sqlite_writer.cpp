@@ -8,13 +8,17 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "archive_schema.hpp"
+#include "child_rows.hpp"
 #include "sqlite_database.hpp"
+#include "stored_record.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using opis::sqlite_output::ChildRows;
 using opis::sqlite_output::Database;
 using opis::sqlite_output::Statement;
 
@@ -60,25 +64,28 @@ struct Statements {
         update_record(
             db.prepare(std::string("UPDATE records SET ") + kRecordColumns + " WHERE id = ?1")),
         // A spelling repeated within one entity is one row.
-        insert_entity(db.prepare(
-            "INSERT OR IGNORE INTO entities (record_rowid, record_id, position, type, canonical, "
-            "surface, authority_id) VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6)")),
-        insert_citation(db.prepare("INSERT INTO citations (record_rowid, record_id, position, raw, "
-                                   "kind, archive, archive_name, fond, "
-                                   "opis, delo, pages, publication, date) VALUES (?20, ?1, ?2, ?3, "
-                                   "?4, ?5, ?6, ?7, ?8, ?9, "
-                                   "?10, ?11, ?12)")),
-        insert_contributor(
-            db.prepare("INSERT INTO contributors (record_rowid, record_id, position, name, role) "
-                       "VALUES (?20, ?1, ?2, ?3, ?4)")),
-        insert_date(db.prepare(
-            "INSERT INTO dates (record_rowid, record_id, position, surface, edtf, date_begin, "
-            "date_end) VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6)")),
-        insert_footnote(
-            db.prepare("INSERT INTO footnotes (record_rowid, record_id, position, marker, text) "
-                       "VALUES (?20, ?1, ?2, ?3, ?4)")),
-        insert_link(db.prepare("INSERT INTO links (record_rowid, record_id, position, type, "
-                               "target_id, score) VALUES (?20, ?1, ?2, ?3, ?4, ?5)")) {}
+        entities(db,
+                 "INSERT OR IGNORE INTO entities (record_rowid, record_id, position, type, "
+                 "canonical, surface, authority_id) VALUES",
+                 7),
+        citations(db,
+                  "INSERT INTO citations (record_rowid, record_id, position, raw, kind, archive, "
+                  "archive_name, fond, opis, delo, pages, publication, date) VALUES",
+                  13),
+        contributors(
+            db, "INSERT INTO contributors (record_rowid, record_id, position, name, role) VALUES",
+            5),
+        dates(db,
+              "INSERT INTO dates (record_rowid, record_id, position, surface, edtf, date_begin, "
+              "date_end) VALUES",
+              7),
+        footnotes(db,
+                  "INSERT INTO footnotes (record_rowid, record_id, position, marker, text) VALUES",
+                  5),
+        links(db,
+              "INSERT INTO links (record_rowid, record_id, position, type, target_id, score) "
+              "VALUES",
+              6) {}
 
   Statement savepoint;
   Statement release;
@@ -89,12 +96,12 @@ struct Statements {
   Statement delete_children[6];
   Statement insert_record;
   Statement update_record;
-  Statement insert_entity;
-  Statement insert_citation;
-  Statement insert_contributor;
-  Statement insert_date;
-  Statement insert_footnote;
-  Statement insert_link;
+  ChildRows entities;
+  ChildRows citations;
+  ChildRows contributors;
+  ChildRows dates;
+  ChildRows footnotes;
+  ChildRows links;
 };
 
 // Binds an EDTF date's first and last day, or NULLs when it has no range.
@@ -210,84 +217,84 @@ class SqliteWriter : public opis::sdk::Writer {
     row.bind(8, record.summary())
         .bind(9, record.text())
         .bind(10, record.source_uri())
-        .bind_blob(11, record.serialize());
+        .bind_blob(11,
+                   opis::sqlite_output::without_text_fields(record.serialize(), stored_record_));
     row.run();
     // The key of the record's child rows (see archive_schema.cpp).
     const int64_t rowid = existing ? *existing : sqlite3_last_insert_rowid(db_.handle());
     if (!existing && !first_unindexed_rowid_) first_unindexed_rowid_ = rowid;
 
-    int64_t position = 0;
-    for (const auto& entity : record.entities()) {
+    store_children(record, id, rowid);
+  }
+
+  // The record's rows of the child tables, one INSERT per table (see
+  // child_rows.hpp). The lists are kept until the rows are inserted: the
+  // rows refer to their text.
+  void store_children(const opis::sdk::RecordView& record, std::string_view id, int64_t rowid) {
+    Statements& s = *statements_;
+    for (ChildRows* table :
+         {&s.entities, &s.citations, &s.contributors, &s.dates, &s.footnotes, &s.links}) {
+      table->clear();  // what a failed record left
+    }
+    const auto row = [&](ChildRows& table, int64_t position) -> ChildRows& {
+      return table << rowid << id << position;
+    };
+
+    const auto entities = record.entities();
+    for (size_t i = 0; i < entities.size(); ++i) {
+      const auto& entity = entities[i];
       // One row per spelling, so a search finds the entity by any of them.
-      const auto insert = [&](std::string_view surface) {
-        s.insert_entity.bind(20, rowid)
-            .bind(1, id)
-            .bind(2, position)
-            .bind(3, entity.type)
-            .bind(4, entity.canonical)
-            .bind(5, surface)
-            .bind(6, entity.authority_id)
-            .run();
+      const auto add = [&](std::string_view surface) {
+        row(s.entities, static_cast<int64_t>(i))
+            << entity.type << entity.canonical << surface << entity.authority_id;
       };
-      if (entity.surfaces.empty()) insert({});
-      for (const auto surface : entity.surfaces) insert(surface);
-      ++position;
+      if (entity.surfaces.empty()) add({});
+      for (const auto surface : entity.surfaces) add(surface);
     }
-    position = 0;
-    for (const auto& c : record.citations()) {
-      s.insert_citation.bind(20, rowid)
-          .bind(1, id)
-          .bind(2, position++)
-          .bind(3, c.raw)
-          .bind(4, c.kind)
-          .bind(5, c.archive)
-          .bind(6, c.archive_name)
-          .bind(7, c.fond)
-          .bind(8, c.opis)
-          .bind(9, c.delo)
-          .bind(10, c.pages)
-          .bind(11, c.publication)
-          .bind(12, c.date)
-          .run();
+    s.entities.insert();
+
+    const auto citations = record.citations();
+    for (size_t i = 0; i < citations.size(); ++i) {
+      const auto& c = citations[i];
+      row(s.citations, static_cast<int64_t>(i))
+          << c.raw << c.kind << c.archive << c.archive_name << c.fond << c.opis << c.delo << c.pages
+          << c.publication << c.date;
     }
-    position = 0;
-    for (const auto& c : record.contributors()) {
-      s.insert_contributor.bind(20, rowid)
-          .bind(1, id)
-          .bind(2, position++)
-          .bind(3, c.name)
-          .bind(4, c.role)
-          .run();
+    s.citations.insert();
+
+    const auto contributors = record.contributors();
+    for (size_t i = 0; i < contributors.size(); ++i) {
+      row(s.contributors, static_cast<int64_t>(i)) << contributors[i].name << contributors[i].role;
     }
-    position = 0;
-    for (const auto& d : record.dates()) {
-      s.insert_date.bind(20, rowid)
-          .bind(1, id)
-          .bind(2, position++)
-          .bind(3, d.surface)
-          .bind(4, d.edtf);
-      bind_range(s.insert_date, 5, d.edtf, range);
-      s.insert_date.run();
+    s.contributors.insert();
+
+    const auto dates = record.dates();
+    // Every range first: the rows refer to these strings, which must not
+    // move while the vector grows.
+    date_ranges_.clear();
+    for (const auto& d : dates) date_ranges_.push_back(opis::sdk::edtf_range(d.edtf));
+    for (size_t i = 0; i < dates.size(); ++i) {
+      row(s.dates, static_cast<int64_t>(i)) << dates[i].surface << dates[i].edtf;
+      if (const auto& range = date_ranges_[i]) {
+        s.dates << std::string_view(range->first) << std::string_view(range->last);
+      } else {
+        s.dates << std::monostate{} << std::monostate{};
+      }
     }
-    position = 0;
-    for (const auto& f : record.footnotes()) {
-      s.insert_footnote.bind(20, rowid)
-          .bind(1, id)
-          .bind(2, position++)
-          .bind(3, f.marker)
-          .bind(4, f.text)
-          .run();
+    s.dates.insert();
+
+    const auto footnotes = record.footnotes();
+    for (size_t i = 0; i < footnotes.size(); ++i) {
+      row(s.footnotes, static_cast<int64_t>(i)) << footnotes[i].marker << footnotes[i].text;
     }
-    position = 0;
-    for (const auto& l : record.links()) {
-      s.insert_link.bind(20, rowid)
-          .bind(1, id)
-          .bind(2, position++)
-          .bind(3, l.type)
-          .bind(4, l.target_id)
-          .bind(5, l.score)
-          .run();
+    s.footnotes.insert();
+
+    const auto links = record.links();
+    for (size_t i = 0; i < links.size(); ++i) {
+      row(s.links, static_cast<int64_t>(i))
+          << links[i].type << links[i].target_id << links[i].score;
     }
+    s.links.insert();
   }
 
   const opis_host_api* host_;
@@ -299,6 +306,10 @@ class SqliteWriter : public opis::sdk::Writer {
   // The rowid from which the records of the open transaction are not in the
   // full-text index yet; none when all are.
   std::optional<int64_t> first_unindexed_rowid_;
+  // The stored form of the record being stored (stored_record.hpp).
+  std::string stored_record_;
+  // The date ranges of the record being stored (store_children).
+  std::vector<std::optional<opis::sdk::EdtfRange>> date_ranges_;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 // read those bytes back as opis.v1.Record. The layout, refusals and config
 // are tested through opis/testing.hpp in sqlite_writer_test.cpp.
 #include <gmock/gmock.h>
+#include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -98,11 +99,19 @@ TEST(SqliteWriter, StoresEveryPartOfARecord) {
                       "source_uri FROM records"),
               ElementsAre("r-1|record|Telegram r-1|1961-11-27/1961-12-01|1961-11-27|1961-12-01|"
                           "Summary of r-1|Mikoyan met Pak Heonyeong.|corpus/r-1.txt"));
+  // The stored record is the record without title, summary and text, which
+  // are in their columns only.
   opis::v1::Record stored;
   ASSERT_TRUE(stored.ParseFromString(db.blob("SELECT record FROM records")));
-  EXPECT_EQ(stored.id(), "r-1");
+  EXPECT_EQ(stored.title(), "");
+  EXPECT_EQ(stored.summary(), "");
+  EXPECT_EQ(stored.text(), "");
   EXPECT_EQ(stored.entities(0).surface(1), "Bak Heonyeong");
-  EXPECT_EQ(stored.citations(0).archive(), "RGANI");
+  auto written = full_record("r-1", "Mikoyan met Pak Heonyeong.")->message;
+  written.clear_title();
+  written.clear_summary();
+  written.clear_text();
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(stored, written));
   // Rows of a record come in key order: position, then spelling.
   EXPECT_THAT(db.rows("SELECT record_id, position, type, canonical, surface, authority_id "
                       "FROM entities"),
@@ -295,6 +304,44 @@ TEST(SqliteWriter, MigratesAVersion1ArchiveKeepingItsRecords) {
   EXPECT_THAT(db.rows("SELECT record_id FROM entities INDEXED BY people_by_surface "
                       "WHERE type = 'person' AND surface = 'mikoyan' COLLATE NOCASE"),
               ElementsAre("old"));
+}
+
+TEST(SqliteWriter, MigratesAVersion3ArchiveKeepingItsWholeRecords) {
+  TempDir dir;
+  const fs::path path = dir / "archive.sqlite";
+  opis::v1::Record old;
+  old.set_id("old");
+  old.set_title("Old title");
+  old.set_text("Old text about Mikoyan.");
+  {
+    // Versions 2 and 3 stored the whole record, text included.
+    Reader v3(path);
+    v3.execute("PRAGMA journal_mode = WAL");
+    for (int v = 0; v < 3; ++v) v3.execute(std::string(opis::sqlite_output::migrations()[v]));
+    v3.execute("UPDATE schema_version SET version = 3; PRAGMA application_id = " +
+               std::to_string(opis::sqlite_output::kApplicationId));
+    v3.execute(
+        "INSERT INTO records (id, kind, parent_id, title, date_edtf, summary, text, source_uri, "
+        "record) VALUES ('old', 'record', '', 'Old title', '', '', 'Old text about Mikoyan.', '', "
+        "X'" +
+        hex(old.SerializeAsString()) + "')");
+  }
+  {
+    auto writer = sqlite_writer(path);
+    write(writer, *full_record("new", "New text about Mikoyan."));
+    flush(writer);
+  }
+  Reader db(path);
+  EXPECT_EQ(db.value("SELECT version FROM schema_version"), "4");
+  opis::v1::Record kept;
+  ASSERT_TRUE(kept.ParseFromString(db.blob("SELECT record FROM records WHERE id = 'old'")));
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(kept, old));
+  opis::v1::Record stored;
+  ASSERT_TRUE(stored.ParseFromString(db.blob("SELECT record FROM records WHERE id = 'new'")));
+  EXPECT_EQ(stored.id(), "new");
+  EXPECT_EQ(stored.text(), "");
+  EXPECT_THAT(db.matching("mikoyan"), ElementsAre("new", "old"));
+  EXPECT_TRUE(db.index_in_sync());
 }
 
 TEST(SqliteWriter, WritingAnUnchangedRecordAgainKeepsItsFullTextEntry) {

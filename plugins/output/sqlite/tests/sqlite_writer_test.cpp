@@ -83,7 +83,7 @@ TEST(SqliteWriter, RefusesAnArchiveOfANewerSchema) {
   Reader(path).execute("UPDATE schema_version SET version = 99");
   const std::string error = start_error(sqlite_config(path));
   EXPECT_THAT(error, HasSubstr(path.string()));
-  EXPECT_THAT(error, HasSubstr("schema version 99, newer than this plugin knows (3)"));
+  EXPECT_THAT(error, HasSubstr("schema version 99, newer than this plugin knows (4)"));
   EXPECT_EQ(Reader(path).value("SELECT version FROM schema_version"), "99");  // left alone
 }
 
