@@ -1,5 +1,6 @@
 #include "name_tokens.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "utf8_letters.hpp"
@@ -10,6 +11,23 @@ namespace {
 bool is_word_char(char32_t c) {
   return is_letter(c) || (c >= '0' && c <= '9');
 }
+
+// What each byte is to the tokenizer, so its loops test one table entry.
+constexpr uint8_t kOtherAscii = 0;  // never part of a word, never starts one
+constexpr uint8_t kLower = 1;
+constexpr uint8_t kUpper = 2;
+constexpr uint8_t kDigit = 4;
+constexpr uint8_t kAlnum = kLower | kUpper | kDigit;
+constexpr uint8_t kSpecial = 8;  // non-ASCII, or punctuation a word may hold (' ` ( )
+
+constexpr std::array<uint8_t, 256> kAsciiClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) table[c] = kDigit;
+  for (int c = 0x80; c < 0x100; ++c) table[c] = kSpecial;
+  return table;
+}();
 
 }  // namespace
 
@@ -32,15 +50,16 @@ void NameTokens::tokenize(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80 && !((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') &&
-        !(byte >= '0' && byte <= '9')) {
+    if (kAsciiClass[byte] == kOtherAscii) {
       ++pos;
       continue;
     }
-    const CodePoint cp = decode_at(text, pos);
-    if (!is_word_char(cp.value)) {
-      pos += cp.length;
-      continue;
+    if (byte >= 0x80) {
+      const CodePoint cp = decode_at(text, pos);
+      if (!is_word_char(cp.value)) {
+        pos += cp.length;
+        continue;
+      }
     }
     Token token;
     const size_t end = read_word(pos, token);
@@ -59,54 +78,48 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
   bool first = true;
   bool upper_only = true;
   char32_t previous = 0;
-  while (pos < text_.size()) {
-    // A run of lower-case ASCII letters, most of every word, copied whole:
-    // the raw spelling is the same bytes, and raw_ (sized to the text) has
-    // room for them.
-    size_t run_end = pos;
-    while (run_end < text_.size() && text_[run_end] >= 'a' && text_[run_end] <= 'z') ++run_end;
-    if (run_end > pos) {
-      const size_t run = run_end - pos;
-      if (raw_size_ + run > raw_.size()) [[unlikely]]
-        grow_raw();
-      std::memcpy(raw_.data() + raw_size_, text_.data() + pos, run);
-      raw_size_ += run;
-      token.letters = static_cast<uint16_t>(token.letters + run);
-      token.has_lower = true;
-      upper_only = false;
-      first = false;
-      previous = static_cast<unsigned char>(text_[run_end - 1]);
-      pos = run_end;
-      continue;
+  const char* const text = text_.data();
+  const size_t size = text_.size();
+  while (pos < size) {
+    // ASCII letters and digits, most of every word, in one tight loop: raw_
+    // (sized to the text) has room for them, since raw never outgrows the
+    // text read so far.
+    const size_t run_begin = pos;
+    unsigned seen = 0;
+    unsigned leading = 0;
+    char* raw = raw_.data() + raw_size_;
+    while (pos < size) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      const unsigned kind = kAsciiClass[byte];
+      if ((kind & kAlnum) == 0) break;
+      if (pos == run_begin) leading = kind;
+      seen |= kind;
+      // An ASCII capital is lower-cased by setting bit 5; digits and
+      // lower-case letters have it already.
+      *raw++ = static_cast<char>(byte | 0x20);
+      ++pos;
     }
-    // Other ASCII letters and digits without decoding.
-    const char byte = text_[pos];
-    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
-      const bool upper = byte <= 'Z';
-      ++token.letters;
-      if (first) token.capitalized = upper;
-      if (upper) {
-        put_raw(static_cast<char>(byte + ('a' - 'A')));
-      } else {
+    if (pos > run_begin) {
+      const size_t run = pos - run_begin;
+      raw_size_ += run;
+      size_t digits = 0;
+      if ((seen & kDigit) != 0) {
+        token.has_digit = true;
+        for (size_t i = run_begin; i < pos; ++i)
+          digits += kAsciiClass[static_cast<unsigned char>(text[i])] == kDigit;
+      }
+      token.letters = static_cast<uint16_t>(token.letters + (run - digits));
+      if (first) token.capitalized = leading == kUpper;
+      if ((seen & kLower) != 0) {
         token.has_lower = true;
         upper_only = false;
-        put_raw(byte);
       }
       first = false;
-      previous = static_cast<unsigned char>(byte);
-      ++pos;
-      continue;
-    }
-    if (byte >= '0' && byte <= '9') {
-      token.has_digit = true;
-      first = false;
-      put_raw(byte);
-      previous = static_cast<unsigned char>(byte);
-      ++pos;
-      continue;
+      previous = static_cast<unsigned char>(text[pos - 1]);
+      if (pos >= size) break;
     }
     const CodePoint cp = decode_at(text_, pos);
-    if (is_word_char(cp.value)) {
+    if (cp.value >= 0x80 && is_word_char(cp.value)) {
       if (is_letter(cp.value)) {
         ++token.letters;
         if (first) token.capitalized = is_upper(cp.value);
@@ -129,12 +142,11 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
     }
     if (is_apostrophe(cp.value) && !first) {
       const size_t after = pos + cp.length;
-      const CodePoint next = after < text_.size() ? decode_at(text_, after) : CodePoint{0, 0};
+      const CodePoint next = after < size ? decode_at(text_, after) : CodePoint{0, 0};
       const bool next_is_letter = next.length != 0 && is_letter(next.value);
       if (next_is_letter && (next.value == 's' || next.value == 'S')) {
         const size_t after_s = after + 1;
-        const bool s_ends_word =
-            after_s >= text_.size() || !is_word_char(decode_at(text_, after_s).value);
+        const bool s_ends_word = after_s >= size || !is_word_char(decode_at(text_, after_s).value);
         if (s_ends_word) {
           token.possessive = true;
           token.stem_end = static_cast<uint32_t>(pos);
@@ -152,9 +164,9 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
     }
     if (cp.value == '(' && !first) {
       size_t p = pos + 1;
-      while (p < text_.size() && p - pos <= 4 && text_[p] >= 'a' && text_[p] <= 'z') ++p;
-      if (p > pos + 1 && p - pos <= 4 && p < text_.size() && text_[p] == ')') {
-        for (size_t i = pos + 1; i < p; ++i) put_raw(text_[i]);
+      while (p < size && p - pos <= 4 && text[p] >= 'a' && text[p] <= 'z') ++p;
+      if (p > pos + 1 && p - pos <= 4 && p < size && text[p] == ')') {
+        for (size_t i = pos + 1; i < p; ++i) put_raw(text[i]);
         pos = p + 1;
         continue;
       }
@@ -162,7 +174,7 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
     break;
   }
   token.end = static_cast<uint32_t>(pos);
-  token.period_after = pos < text_.size() && text_[pos] == '.';
+  token.period_after = pos < size && text[pos] == '.';
   if (!token.possessive) token.stem_end = token.end;
   token.raw_size = static_cast<uint32_t>(raw_size_) - token.raw_begin;
   token.all_caps = upper_only && token.letters >= 2;
@@ -171,6 +183,8 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
 
 Gap NameTokens::read_gap(size_t pos, size_t next, const Token& before) const {
   if (pos == next) return Gap::other;
+  // The common gap, one space, without the general loop.
+  if (next == pos + 1 && text_[pos] == ' ') return Gap::space;
   size_t p = pos;
   bool period = false;
   if (text_[p] == '.') {
