@@ -4,10 +4,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "string_hash.hpp"
+#include "string_table.hpp"
 
 namespace opis::entities {
 
@@ -28,7 +27,7 @@ class EntityCollection {
 
  private:
   std::vector<CollectedEntity> entities_;
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;
+  StringTable index_;    // "type\tcanonical" -> entity
   std::string key_;      // "type\tcanonical" of the mention being added
   std::string spelled_;  // its surface, single-spaced
 };

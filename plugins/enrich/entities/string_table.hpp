@@ -1,0 +1,94 @@
+// A map from short strings (raw spellings) to numbers, searched with a
+// string_view. The scan asks it about nearly every capitalized word (is it a
+// surname spelling, a title, a non-name word, an acronym), so it is flat:
+// the keys live in one buffer, the slots in one array probed linearly, and a
+// slot keeps its key's hash so that a miss rarely compares bytes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace opis::entities {
+
+class StringTable {
+ public:
+  static constexpr uint32_t kMissing = UINT32_MAX;
+
+  // Sets the value of `key`, adding it if new.
+  void set(std::string_view key, uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    const uint64_t hash = hash_of(key);
+    Slot& slot = find_slot(slots_, hash, key);
+    if (!slot.used) {
+      slot = {hash, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), value,
+              true};
+      keys_.append(key);
+      ++size_;
+      return;
+    }
+    slot.value = value;
+  }
+  // The value of `key`; kMissing when it has none.
+  uint32_t get(std::string_view key) const {
+    if (size_ == 0) return kMissing;
+    const uint64_t hash = hash_of(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (!slot.used) return kMissing;
+      if (slot.hash == hash && key_of(slot) == key) return slot.value;
+    }
+  }
+  bool contains(std::string_view key) const { return get(key) != kMissing; }
+  size_t size() const { return size_; }
+  void clear() {
+    slots_.clear();
+    keys_.clear();
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t key_begin = 0;  // in keys_
+    uint32_t key_size = 0;
+    uint32_t value = 0;
+    bool used = false;
+  };
+
+  // FNV-1a, then the high bits folded down: the slot is chosen by the low ones.
+  static uint64_t hash_of(std::string_view key) {
+    uint64_t hash = 14695981039346656037ull;
+    for (const char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return hash ^ (hash >> 29);
+  }
+  std::string_view key_of(const Slot& slot) const {
+    return std::string_view(keys_).substr(slot.key_begin, slot.key_size);
+  }
+  Slot& find_slot(std::vector<Slot>& slots, uint64_t hash, std::string_view key) const {
+    const size_t mask = slots.size() - 1;
+    for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots[i];
+      if (!slot.used || (slot.hash == hash && key_of(slot) == key)) return slot;
+    }
+  }
+  void grow() {
+    std::vector<Slot> bigger(slots_.empty() ? 64 : slots_.size() * 2);
+    const size_t mask = bigger.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (!slot.used) continue;
+      size_t i = static_cast<size_t>(slot.hash) & mask;
+      while (bigger[i].used) i = (i + 1) & mask;
+      bigger[i] = slot;
+    }
+    slots_.swap(bigger);
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;  // every key, back to back
+  size_t size_ = 0;
+};
+
+}  // namespace opis::entities
