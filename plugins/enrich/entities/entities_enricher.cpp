@@ -1,5 +1,6 @@
 // enrich/entities: people, organizations and places in a record's title,
 // text and summary -> entities[] and one annotation per mention in text.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -19,7 +20,6 @@
 #include "name_table.hpp"
 #include "name_tokens.hpp"
 #include "romanization_key.hpp"
-#include "string_hash.hpp"
 #include "word_lists.hpp"
 
 namespace {
@@ -42,6 +42,23 @@ bool is_entity_type(std::string_view type) {
   return type == "person" || type == "organization" || type == "place";
 }
 
+// The entity types the config asks for; asked once per mention.
+struct ReportedTypes {
+  bool person = false;
+  bool organization = false;
+  bool place = false;
+
+  void add(std::string_view type) {
+    person = person || type == "person";
+    organization = organization || type == "organization";
+    place = place || type == "place";
+  }
+  bool contains(std::string_view type) const {
+    return (person && type == "person") || (organization && type == "organization") ||
+           (place && type == "place");
+  }
+};
+
 class EntitiesEnricher : public opis::sdk::Enricher {
  public:
   explicit EntitiesEnricher(const opis::sdk::Config& config)
@@ -58,9 +75,9 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     }
     rows.build(authority_, words_.surnames);
     if (config.has("types")) {
-      for (const std::string& type : config.strings("types")) types_.insert(type);
+      for (const std::string& type : config.strings("types")) types_.add(type);
     } else {
-      types_ = {"person", "organization", "place"};
+      types_ = {true, true, true};
     }
   }
 
@@ -152,6 +169,14 @@ class EntitiesEnricher : public opis::sdk::Enricher {
   // after a title is the document's one person with that surname, when
   // there is exactly one; otherwise it stays as written.
   void complete_lone_surnames() {
+    const auto is_lone_surname = [](const Mention& m) {
+      return m.origin == Origin::unknown && m.canonical.find(' ') == std::string::npos;
+    };
+    // Most records have none: then there is nothing to index.
+    const bool any_lone = std::any_of(mentions_.begin(), mentions_.end(), [&](const auto& field) {
+      return std::any_of(field.begin(), field.end(), is_lone_surname);
+    });
+    if (!any_lone) return;
     struct FullName {
       const Mention* mention;
       bool ambiguous;
@@ -171,7 +196,7 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     }
     for (auto& field : mentions_) {
       for (Mention& m : field) {
-        if (m.origin != Origin::unknown || m.canonical.find(' ') != std::string::npos) continue;
+        if (!is_lone_surname(m)) continue;
         const auto it = full_name_of.find(m.canonical);
         if (it == full_name_of.end() || it->second.ambiguous) continue;
         const Mention& full = *it->second.mention;
@@ -230,7 +255,7 @@ class EntitiesEnricher : public opis::sdk::Enricher {
 
   const opis::entities::WordLists& words_;
   bool detect_unknown_;
-  std::unordered_set<std::string, opis::entities::StringHash, std::equal_to<>> types_;
+  ReportedTypes types_;
   opis::entities::NameTable authority_;
   opis::entities::NameTable learned_;
   opis::entities::NameTokens tokens_;
