@@ -117,6 +117,9 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     learn(definitions_);
 
     collection_.clear();
+    // Which collected entity each authority and learned entry is, once known.
+    entity_of_[0].assign(authority_.size(), kNotCollected);
+    entity_of_[1].assign(learned_.size(), kNotCollected);
     const opis::entities::MentionFinder finder(authority_, learned_, words_, detect_unknown_);
     const std::array<const std::string*, 3> fields = {&title_, &text_, &summary_};
     for (size_t f = 0; f < fields.size(); ++f) {
@@ -131,7 +134,7 @@ class EntitiesEnricher : public opis::sdk::Enricher {
         const auto [type, canonical, authority_id] = describe(m);
         if (!types_.contains(type)) continue;
         const std::string_view surface = std::string_view(field).substr(m.begin, m.end - m.begin);
-        collection_.add(type, canonical, authority_id, surface);
+        collect(m, type, canonical, authority_id, surface);
         if (&field != &text_) continue;
         opis::sdk::Annotation annotation;
         annotation.type = type;
@@ -157,6 +160,22 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     std::string_view canonical;
     std::string_view authority_id;
   };
+
+  // The mention into entities[]: an authority or learned entry's entity is
+  // looked up by its name once per record, then by its entry number.
+  void collect(const Mention& m, std::string_view type, std::string_view canonical,
+               std::string_view authority_id, std::string_view surface) {
+    if (m.origin == Origin::unknown) {
+      collection_.add(type, canonical, authority_id, surface);
+      return;
+    }
+    uint32_t& entity = entity_of_[m.origin == Origin::authority ? 0 : 1][m.index];
+    if (entity == kNotCollected) {
+      entity = collection_.add(type, canonical, authority_id, surface);
+    } else {
+      collection_.add_surface(entity, surface);
+    }
+  }
 
   Description describe(const Mention& m) const {
     if (m.origin == Origin::unknown) return {"person", m.canonical, {}};
@@ -260,6 +279,8 @@ class EntitiesEnricher : public opis::sdk::Enricher {
   opis::entities::NameTable learned_;
   opis::entities::NameTokens tokens_;
   opis::entities::EntityCollection collection_;
+  static constexpr uint32_t kNotCollected = UINT32_MAX;
+  std::array<std::vector<uint32_t>, 2> entity_of_;  // by authority, learned entry
   std::vector<AcronymDefinition> definitions_;
   std::array<std::vector<Mention>, 3> mentions_;  // title, text, summary
   std::string title_;

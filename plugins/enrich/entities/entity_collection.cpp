@@ -29,8 +29,8 @@ void EntityCollection::clear() {
 
 // Called once per mention: the key and the spelling are built in reused
 // buffers, and strings are only allocated for a new entity or spelling.
-void EntityCollection::add(std::string_view type, std::string_view canonical,
-                           std::string_view authority_id, std::string_view surface) {
+uint32_t EntityCollection::add(std::string_view type, std::string_view canonical,
+                               std::string_view authority_id, std::string_view surface) {
   key_.assign(type);
   key_ += '\t';
   key_ += canonical;
@@ -40,6 +40,11 @@ void EntityCollection::add(std::string_view type, std::string_view canonical,
     index_.set(key_, index);
     entities_.push_back({std::string(type), std::string(canonical), std::string(authority_id), {}});
   }
+  add_surface(index, surface);
+  return index;
+}
+
+void EntityCollection::add_surface(uint32_t index, std::string_view surface) {
   auto& surfaces = entities_[index].surfaces;
   single_spaced(surface, spelled_);
   if (std::find(surfaces.begin(), surfaces.end(), spelled_) == surfaces.end()) {

@@ -21,8 +21,12 @@ class EntityCollection {
  public:
   void clear();
   // `surface` as written; blanks and line breaks inside become one space.
-  void add(std::string_view type, std::string_view canonical, std::string_view authority_id,
-           std::string_view surface);
+  // Returns the entity's number, for add_surface().
+  uint32_t add(std::string_view type, std::string_view canonical, std::string_view authority_id,
+               std::string_view surface);
+  // One more mention of entity `index`: what add() does once the entity is
+  // known, without looking it up again.
+  void add_surface(uint32_t index, std::string_view surface);
   const std::vector<CollectedEntity>& entities() const { return entities_; }
 
  private:
