@@ -92,15 +92,22 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     }
     definitions_.clear();
     std::vector<size_t> ours;
-    const auto annotations = record.annotations();
-    for (size_t i = 0; i < annotations.size(); ++i) {
-      const auto& a = annotations[i];
-      if (a.plugin == kPluginName && is_entity_type(a.type)) ours.push_back(i);
-      if (a.type != "expansion") continue;
-      for (const auto& attribute : a.attributes) {
-        if (attribute.name == "abbreviation" && !a.value.empty()) {
-          definitions_.push_back(
-              {std::string(attribute.value), opis::entities::normalize_name(a.value)});
+    // Read one at a time through the C API: a repaired record has a thousand
+    // annotations, and RecordView::annotations() would copy them all.
+    const size_t annotation_count = record.count(OPIS_LIST_ANNOTATIONS);
+    for (size_t i = 0; i < annotation_count; ++i) {
+      opis_annotation a{};
+      a.struct_size = sizeof(a);
+      const opis_status status =
+          record.host()->list_get(record.handle(), OPIS_LIST_ANNOTATIONS, i, &a);
+      if (status != OPIS_OK) throw opis::sdk::Error(status, "host call list_get failed");
+      const std::string_view type = opis::sdk::view(a.type);
+      if (opis::sdk::view(a.plugin) == kPluginName && is_entity_type(type)) ours.push_back(i);
+      if (type != "expansion" || a.value.size == 0) continue;
+      for (size_t k = 0; k < a.attribute_count; ++k) {
+        if (opis::sdk::view(a.attributes[k].name) == "abbreviation") {
+          definitions_.push_back({std::string(opis::sdk::view(a.attributes[k].value)),
+                                  opis::entities::normalize_name(opis::sdk::view(a.value))});
         }
       }
     }

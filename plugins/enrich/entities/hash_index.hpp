@@ -8,6 +8,7 @@
 // is small enough to stay cached.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -37,13 +38,23 @@ class HashIndex {
     }
   }
   bool contains(uint64_t key) const { return get(key) != kMissing; }
+  // Keeps a small table's slots and filter: the per-record table of learned
+  // names is cleared for every record.
   void clear() {
-    slots_.clear();
-    filter_.clear();
+    if (slots_.size() <= kSlotsKept) {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      std::fill(filter_.begin(), filter_.end(), 0);
+    } else {
+      slots_.clear();
+      filter_.clear();
+      slot_shift_ = 64;
+      filter_shift_ = 64;
+    }
     size_ = 0;
   }
 
  private:
+  static constexpr size_t kSlotsKept = 4096;
   struct Slot {
     uint64_t key = 0;
     uint32_t value = 0;

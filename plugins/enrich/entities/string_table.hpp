@@ -5,6 +5,7 @@
 // slot keeps its key's hash so that a miss rarely compares bytes.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -43,13 +44,20 @@ class StringTable {
   }
   bool contains(std::string_view key) const { return get(key) != kMissing; }
   size_t size() const { return size_; }
+  // Keeps a small table's slots: a per-record table is cleared for every
+  // record, and allocating them anew each time costs more than this.
   void clear() {
-    slots_.clear();
+    if (slots_.size() <= kSlotsKept) {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+    } else {
+      slots_.clear();
+    }
     keys_.clear();
     size_ = 0;
   }
 
  private:
+  static constexpr size_t kSlotsKept = 4096;
   struct Slot {
     uint64_t hash = 0;
     uint32_t key_begin = 0;  // in keys_
