@@ -16,6 +16,7 @@
 #include "acronym_definitions.hpp"
 #include "authority_file.hpp"
 #include "entity_collection.hpp"
+#include "first_words.hpp"
 #include "mention_finder.hpp"
 #include "name_table.hpp"
 #include "name_tokens.hpp"
@@ -127,7 +128,8 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     // Which collected entity each authority and learned entry is, once known.
     entity_of_[0].assign(authority_.size(), kNotCollected);
     entity_of_[1].assign(learned_.size(), kNotCollected);
-    const opis::entities::MentionFinder finder(authority_, learned_, words_, detect_unknown_);
+    const opis::entities::MentionFinder finder(authority_, learned_, words_, detect_unknown_,
+                                               &first_words_);
     const std::array<const std::string*, 3> fields = {&title_, &text_, &summary_};
     for (size_t f = 0; f < fields.size(); ++f) {
       tokens_.tokenize(*fields[f]);
@@ -284,6 +286,7 @@ class EntitiesEnricher : public opis::sdk::Enricher {
   ReportedTypes types_;
   opis::entities::NameTable authority_;
   opis::entities::NameTable learned_;
+  opis::entities::FirstWords first_words_;  // what authority_ says about a word
   opis::entities::NameTokens tokens_;
   opis::entities::EntityCollection collection_;
   static constexpr uint32_t kNotCollected = UINT32_MAX;

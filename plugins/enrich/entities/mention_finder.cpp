@@ -104,7 +104,23 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
     out = {j, end, origin, static_cast<uint32_t>(index)};
     found = true;
   };
-  for (size_t j = i; j < toks.size() && j - i < limit; ++j) {
+  size_t j = i;
+  // The first word from what is known about it, when only the authority
+  // can answer and the word has no possessive to try both ways.
+  if (first_words_ != nullptr && !any_learned && !toks[i].possessive && limit > 0) {
+    const Token& t = toks[i];
+    const uint8_t flags = (t.all_caps ? 1 : 0) | (is_dotted_initial(t) ? 2 : 0);
+    const FirstWord* word = first_words_->find(tokens.raw(t), flags);
+    if (word == nullptr) word = &first_words_->add(first_word(tokens, t));
+    if (word->entry >= 0) {
+      out = {i, t.end, Origin::authority, static_cast<uint32_t>(word->entry)};
+      found = true;
+    }
+    if (t.gap == Gap::other || !word->is_prefix) return found;
+    hasher = word->hasher;
+    ++j;
+  }
+  for (; j < toks.size() && j - i < limit; ++j) {
     const Token& t = toks[j];
     const std::string_view raw = tokens.raw(t);
     const bool acronym =
@@ -123,6 +139,19 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
     if (!authority_.is_prefix(prefix) && !(any_learned && learned_.is_prefix(prefix))) break;
   }
   return found;
+}
+
+// known_at's first step for a word without a possessive, when the document
+// has learned nothing.
+FirstWord MentionFinder::first_word(const NameTokens& tokens, const Token& t) const {
+  const std::string_view raw = tokens.raw(t);
+  const bool acronym = t.all_caps && authority_.is_acronym(raw);
+  FirstWord word;
+  word.hasher.add_word(acronym ? raw : words_.surnames.fold(raw), acronym);
+  if (is_dotted_initial(t)) word.hasher.add_initial_mark();
+  word.entry = authority_.find(word.hasher.finish());
+  word.is_prefix = authority_.is_prefix(word.hasher.prefix());
+  return word;
 }
 
 bool MentionFinder::is_name_word(const NameTokens& tokens, const Token& t) const {
