@@ -198,12 +198,12 @@ bool MentionFinder::korean_name_at(const NameTokens& tokens, size_t i, Mention& 
   const Token& surname = toks[i];
   const Token& first = toks[i + 1];
   const Token& second = toks[i + 2];
+  // The token tests first: the surname look-up is the costly one.
   if (!surname.has_lower || surname.all_caps || surname.possessive || surname.gap != Gap::space ||
-      !words_.surnames.is_surname(tokens.raw(surname))) {
+      !first.capitalized || first.all_caps || first.has_digit || first.gap != Gap::hyphen) {
     return false;
   }
-  if (!first.capitalized || first.all_caps || first.has_digit || first.gap != Gap::hyphen ||
-      !is_korean_syllable(tokens.raw(first))) {
+  if (!words_.surnames.is_surname(tokens.raw(surname)) || !is_korean_syllable(tokens.raw(first))) {
     return false;
   }
   if (second.capitalized || second.has_digit || second.gap == Gap::hyphen ||

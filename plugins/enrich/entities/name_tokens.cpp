@@ -87,7 +87,13 @@ void NameTokens::tokenize(std::string_view text) {
         continue;
       }
     }
-    if (!tokens_.empty()) tokens_.back().gap = read_gap(tokens_.back().end, pos, tokens_.back());
+    if (!tokens_.empty()) {
+      Token& before = tokens_.back();
+      // The common gap, one space, without a call.
+      before.gap = pos == before.end + 1 && text[before.end] == ' '
+                       ? Gap::space
+                       : read_gap(before.end, pos, before);
+    }
     pos = read_word(pos, tokens_.emplace_back());
   }
 }
@@ -168,6 +174,12 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
       previous = static_cast<unsigned char>(text[pos - 1]);
       if (pos >= size) break;
     }
+    // Most words end at an ASCII character that cannot continue them.
+    const char end_byte = text[pos];
+    if (kAsciiClass[static_cast<unsigned char>(end_byte)] == kOtherAscii && end_byte != '\'' &&
+        end_byte != '`' && end_byte != '(') {
+      break;
+    }
     const CodePoint cp = decode_at(text_, pos);
     if (cp.value >= 0x80 && is_word_char(cp.value)) {
       if (is_letter(cp.value)) {
@@ -233,8 +245,6 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
 
 Gap NameTokens::read_gap(size_t pos, size_t next, const Token& before) const {
   if (pos == next) return Gap::other;
-  // The common gap, one space, without the general loop.
-  if (next == pos + 1 && text_[pos] == ' ') return Gap::space;
   size_t p = pos;
   bool period = false;
   if (text_[p] == '.') {
