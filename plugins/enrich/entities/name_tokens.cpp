@@ -104,6 +104,7 @@ void NameTokens::tokenize(std::string_view text) {
 size_t NameTokens::read_word(size_t pos, Token& token) {
   token.begin = static_cast<uint32_t>(pos);
   token.raw_begin = static_cast<uint32_t>(raw_size_);
+  if (const size_t end = read_short_ascii_word(pos, token); end != pos) return end;
   bool first = true;
   bool upper_only = true;
   char32_t previous = 0;
@@ -241,6 +242,41 @@ size_t NameTokens::read_word(size_t pos, Token& token) {
   token.raw_size = static_cast<uint32_t>(raw_size_) - token.raw_begin;
   token.all_caps = upper_only && token.letters >= 2;
   return pos;
+}
+
+// Most words: fewer than eight ASCII letters and digits, ended by an ASCII
+// character that cannot continue a word. Such a word is read from one
+// eight-byte load without the general loop; returns `pos` for any other.
+size_t NameTokens::read_short_ascii_word(size_t pos, Token& token) {
+  if constexpr (std::endian::native != std::endian::little) return pos;
+  if (pos + 8 > text_.size()) return pos;
+  uint64_t bytes = 0;
+  std::memcpy(&bytes, text_.data() + pos, 8);
+  const ByteClasses classes = classify(bytes);
+  const uint64_t stops = ~(classes.lower | classes.upper | classes.digit) & kHighBits;
+  if (stops == 0) return pos;
+  const int length = std::countr_zero(stops) / 8;
+  const char end_byte = text_[pos + static_cast<size_t>(length)];
+  if (length == 0 || kAsciiClass[static_cast<unsigned char>(end_byte)] != kOtherAscii ||
+      end_byte == '\'' || end_byte == '`' || end_byte == '(') {
+    return pos;
+  }
+  const uint64_t lowered = bytes | (classes.upper >> 2);  // 0x80 >> 2 == 0x20
+  std::memcpy(raw_.data() + raw_size_, &lowered, 8);      // raw_ has kRawSlack bytes to spare
+  raw_size_ += static_cast<size_t>(length);
+  const uint64_t kept = (uint64_t{1} << (8 * length)) - 1;
+  const int digits = std::popcount(classes.digit & kept);
+  const size_t end = pos + static_cast<size_t>(length);
+  token.end = static_cast<uint32_t>(end);
+  token.stem_end = token.end;
+  token.raw_size = static_cast<uint32_t>(length);
+  token.letters = static_cast<uint16_t>(length - digits);
+  token.capitalized = (classes.upper & 0x80) != 0;
+  token.has_lower = (classes.lower & kept) != 0;
+  token.has_digit = digits != 0;
+  token.all_caps = !token.has_lower && token.letters >= 2;
+  token.period_after = end_byte == '.';
+  return end;
 }
 
 Gap NameTokens::read_gap(size_t pos, size_t next, const Token& before) const {
