@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,13 +28,15 @@ class StringTable {
               true};
       keys_.append(key);
       ++size_;
+      const size_t shape = shape_of(key);
+      shapes_[shape / 64] |= uint64_t{1} << (shape % 64);
       return;
     }
     slot.value = value;
   }
   // The value of `key`; kMissing when it has none.
   uint32_t get(std::string_view key) const {
-    if (size_ == 0) return kMissing;
+    if (size_ == 0 || !shape_may_be_key(key)) return kMissing;
     const uint64_t hash = hash_of(key);
     const size_t mask = slots_.size() - 1;
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
@@ -53,6 +56,7 @@ class StringTable {
       slots_.clear();
     }
     keys_.clear();
+    shapes_ = {};
     size_ = 0;
   }
 
@@ -65,6 +69,18 @@ class StringTable {
     uint32_t value = 0;
     bool used = false;
   };
+
+  // A key's first letter and length: most words asked about a small word
+  // list (the, of, said) share neither with any of its words, and this
+  // answers them without hashing.
+  static size_t shape_of(std::string_view key) {
+    const size_t first = key.empty() ? 0 : static_cast<unsigned char>(key.front()) % 32;
+    return first * 16 + std::min<size_t>(key.size(), 15);
+  }
+  bool shape_may_be_key(std::string_view key) const {
+    const size_t shape = shape_of(key);
+    return (shapes_[shape / 64] >> (shape % 64) & 1) != 0;
+  }
 
   // FNV-1a, then the high bits folded down: the slot is chosen by the low ones.
   static uint64_t hash_of(std::string_view key) {
@@ -95,7 +111,8 @@ class StringTable {
   }
 
   std::vector<Slot> slots_;
-  std::string keys_;  // every key, back to back
+  std::string keys_;                             // every key, back to back
+  std::array<uint64_t, 32 * 16 / 64> shapes_{};  // bit per shape_of() of a key
   size_t size_ = 0;
 };
 
