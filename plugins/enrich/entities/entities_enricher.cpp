@@ -1,6 +1,5 @@
 // enrich/entities: people, organizations and places in a record's title,
 // text and summary -> entities[] and one annotation per mention in text.
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -9,7 +8,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -21,6 +19,7 @@
 #include "name_table.hpp"
 #include "name_tokens.hpp"
 #include "romanization_key.hpp"
+#include "string_table.hpp"
 #include "word_lists.hpp"
 
 namespace {
@@ -200,34 +199,45 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     const auto is_lone_surname = [](const Mention& m) {
       return m.origin == Origin::unknown && m.canonical.find(' ') == std::string::npos;
     };
-    // Most records have none: then there is nothing to index.
-    const bool any_lone = std::any_of(mentions_.begin(), mentions_.end(), [&](const auto& field) {
-      return std::any_of(field.begin(), field.end(), is_lone_surname);
-    });
-    if (!any_lone) return;
+    // Only the surnames found alone are worth indexing; most records have
+    // none, and then there is nothing to do.
+    lone_surnames_.clear();
+    for (const auto& field : mentions_) {
+      for (const Mention& m : field) {
+        if (is_lone_surname(m)) lone_surnames_.set(m.canonical, 0);
+      }
+    }
+    if (lone_surnames_.size() == 0) return;
     struct FullName {
       const Mention* mention;
       bool ambiguous;
     };
-    std::unordered_map<std::string, FullName> full_name_of;  // surname -> its person
+    std::vector<FullName> full_names;
+    full_name_of_.clear();  // surname -> its person in full_names
     for (const auto& field : mentions_) {
       for (const Mention& m : field) {
         const auto d = describe(m);
         const size_t space = d.canonical.rfind(' ');
         if (d.type != "person" || space == std::string_view::npos) continue;
-        const std::string surname(d.canonical.substr(space + 1));
-        const auto [it, inserted] = full_name_of.emplace(surname, FullName{&m, false});
-        if (!inserted && describe(*it->second.mention).canonical != d.canonical) {
-          it->second.ambiguous = true;
+        const std::string_view surname = d.canonical.substr(space + 1);
+        if (!lone_surnames_.contains(surname)) continue;
+        const uint32_t index = full_name_of_.get(surname);
+        if (index == opis::entities::StringTable::kMissing) {
+          full_name_of_.set(surname, static_cast<uint32_t>(full_names.size()));
+          full_names.push_back({&m, false});
+        } else if (describe(*full_names[index].mention).canonical != d.canonical) {
+          full_names[index].ambiguous = true;
         }
       }
     }
     for (auto& field : mentions_) {
       for (Mention& m : field) {
         if (!is_lone_surname(m)) continue;
-        const auto it = full_name_of.find(m.canonical);
-        if (it == full_name_of.end() || it->second.ambiguous) continue;
-        const Mention& full = *it->second.mention;
+        const uint32_t index = full_name_of_.get(m.canonical);
+        if (index == opis::entities::StringTable::kMissing || full_names[index].ambiguous) {
+          continue;
+        }
+        const Mention& full = *full_names[index].mention;
         m.origin = full.origin;
         m.index = full.index;
         m.canonical = full.canonical;
@@ -293,6 +303,8 @@ class EntitiesEnricher : public opis::sdk::Enricher {
   std::array<std::vector<uint32_t>, 2> entity_of_;  // by authority, learned entry
   std::vector<AcronymDefinition> definitions_;
   std::array<std::vector<Mention>, 3> mentions_;  // title, text, summary
+  opis::entities::StringTable lone_surnames_;     // of complete_lone_surnames()
+  opis::entities::StringTable full_name_of_;
   std::string title_;
   std::string text_;
   std::string summary_;
