@@ -105,19 +105,28 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
     found = true;
   };
   size_t j = i;
-  // The first word from what is known about it, when only the authority
-  // can answer and the word has no possessive to try both ways.
-  if (first_words_ != nullptr && !any_learned && !toks[i].possessive && limit > 0) {
-    const Token& t = toks[i];
-    const uint8_t flags = (t.all_caps ? 1 : 0) | (is_dotted_initial(t) ? 2 : 0);
-    const FirstWord* word = first_words_->find(tokens.raw(t), flags);
-    if (word == nullptr) word = &first_words_->add(first_word(tokens, t));
-    if (word->entry >= 0) {
-      out = {i, t.end, Origin::authority, static_cast<uint32_t>(word->entry)};
+  // The first word from what is known about it, when the word has no
+  // possessive to try both ways, and is no capitals-only word the document
+  // may have made an acronym (which would change its key).
+  const Token& first = toks[i];
+  if (first_words_ != nullptr && !first.possessive && limit > 0 &&
+      !(any_learned && first.all_caps)) {
+    const uint8_t flags = (first.all_caps ? 1 : 0) | (is_dotted_initial(first) ? 2 : 0);
+    const FirstWord* word = first_words_->find(tokens.raw(first), flags);
+    if (word == nullptr) word = &first_words_->add(first_word(tokens, first));
+    hasher = word->hasher;
+    int64_t index = any_learned ? learned_.find(hasher.finish()) : -1;
+    Origin origin = Origin::learned;
+    if (index < 0) {
+      index = word->entry;
+      origin = Origin::authority;
+    }
+    if (index >= 0) {
+      out = {i, first.end, origin, static_cast<uint32_t>(index)};
       found = true;
     }
-    if (t.gap == Gap::other || !word->is_prefix) return found;
-    hasher = word->hasher;
+    if (first.gap == Gap::other) return found;
+    if (!word->is_prefix && !(any_learned && learned_.is_prefix(hasher.prefix()))) return found;
     ++j;
   }
   for (; j < toks.size() && j - i < limit; ++j) {
@@ -141,8 +150,8 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
   return found;
 }
 
-// known_at's first step for a word without a possessive, when the document
-// has learned nothing.
+// known_at's first step for a word without a possessive, as far as the
+// authority answers it.
 FirstWord MentionFinder::first_word(const NameTokens& tokens, const Token& t) const {
   const std::string_view raw = tokens.raw(t);
   const bool acronym = t.all_caps && authority_.is_acronym(raw);
