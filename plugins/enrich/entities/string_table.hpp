@@ -23,9 +23,9 @@ class StringTable {
     if ((size_ + 1) * 2 > slots_.size()) grow();
     const uint64_t hash = hash_of(key);
     Slot& slot = find_slot(slots_, hash, key);
-    if (!slot.used) {
+    if (!used(slot)) {
       slot = {hash, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), value,
-              true};
+              generation_};
       keys_.append(key);
       ++size_;
       const size_t shape = shape_of(key);
@@ -41,19 +41,21 @@ class StringTable {
     const size_t mask = slots_.size() - 1;
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
-      if (!slot.used) return kMissing;
+      if (!used(slot)) return kMissing;
       if (slot.hash == hash && key_of(slot) == key) return slot.value;
     }
   }
   bool contains(std::string_view key) const { return get(key) != kMissing; }
   size_t size() const { return size_; }
   // Keeps a small table's slots: a per-record table is cleared for every
-  // record, and allocating them anew each time costs more than this.
+  // record, and allocating them anew, or even rewriting them, each time costs
+  // more than starting a new generation, which leaves every slot unused.
   void clear() {
-    if (slots_.size() <= kSlotsKept) {
-      std::fill(slots_.begin(), slots_.end(), Slot{});
-    } else {
+    if (slots_.size() > kSlotsKept) {
       slots_.clear();
+    } else if (++generation_ == 0) {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      generation_ = 1;
     }
     keys_.clear();
     shapes_ = {};
@@ -67,8 +69,10 @@ class StringTable {
     uint32_t key_begin = 0;  // in keys_
     uint32_t key_size = 0;
     uint32_t value = 0;
-    bool used = false;
+    uint32_t generation = 0;  // used when it is the table's generation_
   };
+
+  bool used(const Slot& slot) const { return slot.generation == generation_; }
 
   // A key's first letter and length: most words asked about a small word
   // list (the, of, said) share neither with any of its words, and this
@@ -95,16 +99,16 @@ class StringTable {
     const size_t mask = slots.size() - 1;
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
       Slot& slot = slots[i];
-      if (!slot.used || (slot.hash == hash && key_of(slot) == key)) return slot;
+      if (!used(slot) || (slot.hash == hash && key_of(slot) == key)) return slot;
     }
   }
   void grow() {
     std::vector<Slot> bigger(slots_.empty() ? 64 : slots_.size() * 2);
     const size_t mask = bigger.size() - 1;
     for (const Slot& slot : slots_) {
-      if (!slot.used) continue;
+      if (!used(slot)) continue;
       size_t i = static_cast<size_t>(slot.hash) & mask;
-      while (bigger[i].used) i = (i + 1) & mask;
+      while (used(bigger[i])) i = (i + 1) & mask;
       bigger[i] = slot;
     }
     slots_.swap(bigger);
@@ -114,6 +118,7 @@ class StringTable {
   std::string keys_;                             // every key, back to back
   std::array<uint64_t, 32 * 16 / 64> shapes_{};  // bit per shape_of() of a key
   size_t size_ = 0;
+  uint32_t generation_ = 1;  // never 0, the generation of a new slot
 };
 
 }  // namespace opis::entities
