@@ -8,18 +8,18 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "acronym_definitions.hpp"
 #include "authority_file.hpp"
 #include "entity_collection.hpp"
+#include "first_words.hpp"
 #include "mention_finder.hpp"
 #include "name_table.hpp"
 #include "name_tokens.hpp"
 #include "romanization_key.hpp"
-#include "string_hash.hpp"
+#include "string_table.hpp"
 #include "word_lists.hpp"
 
 namespace {
@@ -42,6 +42,23 @@ bool is_entity_type(std::string_view type) {
   return type == "person" || type == "organization" || type == "place";
 }
 
+// The entity types the config asks for; asked once per mention.
+struct ReportedTypes {
+  bool person = false;
+  bool organization = false;
+  bool place = false;
+
+  void add(std::string_view type) {
+    person = person || type == "person";
+    organization = organization || type == "organization";
+    place = place || type == "place";
+  }
+  bool contains(std::string_view type) const {
+    return (person && type == "person") || (organization && type == "organization") ||
+           (place && type == "place");
+  }
+};
+
 class EntitiesEnricher : public opis::sdk::Enricher {
  public:
   explicit EntitiesEnricher(const opis::sdk::Config& config)
@@ -58,9 +75,9 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     }
     rows.build(authority_, words_.surnames);
     if (config.has("types")) {
-      for (const std::string& type : config.strings("types")) types_.insert(type);
+      for (const std::string& type : config.strings("types")) types_.add(type);
     } else {
-      types_ = {"person", "organization", "place"};
+      types_ = {true, true, true};
     }
   }
 
@@ -75,15 +92,22 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     }
     definitions_.clear();
     std::vector<size_t> ours;
-    const auto annotations = record.annotations();
-    for (size_t i = 0; i < annotations.size(); ++i) {
-      const auto& a = annotations[i];
-      if (a.plugin == kPluginName && is_entity_type(a.type)) ours.push_back(i);
-      if (a.type != "expansion") continue;
-      for (const auto& attribute : a.attributes) {
-        if (attribute.name == "abbreviation" && !a.value.empty()) {
-          definitions_.push_back(
-              {std::string(attribute.value), opis::entities::normalize_name(a.value)});
+    // Read one at a time through the C API: a repaired record has a thousand
+    // annotations, and RecordView::annotations() would copy them all.
+    const size_t annotation_count = record.count(OPIS_LIST_ANNOTATIONS);
+    for (size_t i = 0; i < annotation_count; ++i) {
+      opis_annotation a{};
+      a.struct_size = sizeof(a);
+      const opis_status status =
+          record.host()->list_get(record.handle(), OPIS_LIST_ANNOTATIONS, i, &a);
+      if (status != OPIS_OK) throw opis::sdk::Error(status, "host call list_get failed");
+      const std::string_view type = opis::sdk::view(a.type);
+      if (opis::sdk::view(a.plugin) == kPluginName && is_entity_type(type)) ours.push_back(i);
+      if (type != "expansion" || a.value.size == 0) continue;
+      for (size_t k = 0; k < a.attribute_count; ++k) {
+        if (opis::sdk::view(a.attributes[k].name) == "abbreviation") {
+          definitions_.push_back({std::string(opis::sdk::view(a.attributes[k].value)),
+                                  opis::entities::normalize_name(opis::sdk::view(a.value))});
         }
       }
     }
@@ -100,7 +124,11 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     learn(definitions_);
 
     collection_.clear();
-    const opis::entities::MentionFinder finder(authority_, learned_, words_, detect_unknown_);
+    // Which collected entity each authority and learned entry is, once known.
+    entity_of_[0].assign(authority_.size(), kNotCollected);
+    entity_of_[1].assign(learned_.size(), kNotCollected);
+    const opis::entities::MentionFinder finder(authority_, learned_, words_, detect_unknown_,
+                                               &first_words_);
     const std::array<const std::string*, 3> fields = {&title_, &text_, &summary_};
     for (size_t f = 0; f < fields.size(); ++f) {
       tokens_.tokenize(*fields[f]);
@@ -114,7 +142,7 @@ class EntitiesEnricher : public opis::sdk::Enricher {
         const auto [type, canonical, authority_id] = describe(m);
         if (!types_.contains(type)) continue;
         const std::string_view surface = std::string_view(field).substr(m.begin, m.end - m.begin);
-        collection_.add(type, canonical, authority_id, surface);
+        collect(m, type, canonical, authority_id, surface);
         if (&field != &text_) continue;
         opis::sdk::Annotation annotation;
         annotation.type = type;
@@ -141,6 +169,22 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     std::string_view authority_id;
   };
 
+  // The mention into entities[]: an authority or learned entry's entity is
+  // looked up by its name once per record, then by its entry number.
+  void collect(const Mention& m, std::string_view type, std::string_view canonical,
+               std::string_view authority_id, std::string_view surface) {
+    if (m.origin == Origin::unknown) {
+      collection_.add(type, canonical, authority_id, surface);
+      return;
+    }
+    uint32_t& entity = entity_of_[m.origin == Origin::authority ? 0 : 1][m.index];
+    if (entity == kNotCollected) {
+      entity = collection_.add(type, canonical, authority_id, surface);
+    } else {
+      collection_.add_surface(entity, surface);
+    }
+  }
+
   Description describe(const Mention& m) const {
     if (m.origin == Origin::unknown) return {"person", m.canonical, {}};
     const auto& entry =
@@ -152,29 +196,48 @@ class EntitiesEnricher : public opis::sdk::Enricher {
   // after a title is the document's one person with that surname, when
   // there is exactly one; otherwise it stays as written.
   void complete_lone_surnames() {
+    const auto is_lone_surname = [](const Mention& m) {
+      return m.origin == Origin::unknown && m.canonical.find(' ') == std::string::npos;
+    };
+    // Only the surnames found alone are worth indexing; most records have
+    // none, and then there is nothing to do.
+    lone_surnames_.clear();
+    for (const auto& field : mentions_) {
+      for (const Mention& m : field) {
+        if (is_lone_surname(m)) lone_surnames_.set(m.canonical, 0);
+      }
+    }
+    if (lone_surnames_.size() == 0) return;
     struct FullName {
       const Mention* mention;
       bool ambiguous;
     };
-    std::unordered_map<std::string, FullName> full_name_of;  // surname -> its person
+    std::vector<FullName> full_names;
+    full_name_of_.clear();  // surname -> its person in full_names
     for (const auto& field : mentions_) {
       for (const Mention& m : field) {
         const auto d = describe(m);
         const size_t space = d.canonical.rfind(' ');
         if (d.type != "person" || space == std::string_view::npos) continue;
-        const std::string surname(d.canonical.substr(space + 1));
-        const auto [it, inserted] = full_name_of.emplace(surname, FullName{&m, false});
-        if (!inserted && describe(*it->second.mention).canonical != d.canonical) {
-          it->second.ambiguous = true;
+        const std::string_view surname = d.canonical.substr(space + 1);
+        if (!lone_surnames_.contains(surname)) continue;
+        const uint32_t index = full_name_of_.get(surname);
+        if (index == opis::entities::StringTable::kMissing) {
+          full_name_of_.set(surname, static_cast<uint32_t>(full_names.size()));
+          full_names.push_back({&m, false});
+        } else if (describe(*full_names[index].mention).canonical != d.canonical) {
+          full_names[index].ambiguous = true;
         }
       }
     }
     for (auto& field : mentions_) {
       for (Mention& m : field) {
-        if (m.origin != Origin::unknown || m.canonical.find(' ') != std::string::npos) continue;
-        const auto it = full_name_of.find(m.canonical);
-        if (it == full_name_of.end() || it->second.ambiguous) continue;
-        const Mention& full = *it->second.mention;
+        if (!is_lone_surname(m)) continue;
+        const uint32_t index = full_name_of_.get(m.canonical);
+        if (index == opis::entities::StringTable::kMissing || full_names[index].ambiguous) {
+          continue;
+        }
+        const Mention& full = *full_names[index].mention;
         m.origin = full.origin;
         m.index = full.index;
         m.canonical = full.canonical;
@@ -230,13 +293,18 @@ class EntitiesEnricher : public opis::sdk::Enricher {
 
   const opis::entities::WordLists& words_;
   bool detect_unknown_;
-  std::unordered_set<std::string, opis::entities::StringHash, std::equal_to<>> types_;
+  ReportedTypes types_;
   opis::entities::NameTable authority_;
   opis::entities::NameTable learned_;
+  opis::entities::FirstWords first_words_;  // what authority_ says about a word
   opis::entities::NameTokens tokens_;
   opis::entities::EntityCollection collection_;
+  static constexpr uint32_t kNotCollected = UINT32_MAX;
+  std::array<std::vector<uint32_t>, 2> entity_of_;  // by authority, learned entry
   std::vector<AcronymDefinition> definitions_;
   std::array<std::vector<Mention>, 3> mentions_;  // title, text, summary
+  opis::entities::StringTable lone_surnames_;     // of complete_lone_surnames()
+  opis::entities::StringTable full_name_of_;
   std::string title_;
   std::string text_;
   std::string summary_;

@@ -29,17 +29,23 @@ void EntityCollection::clear() {
 
 // Called once per mention: the key and the spelling are built in reused
 // buffers, and strings are only allocated for a new entity or spelling.
-void EntityCollection::add(std::string_view type, std::string_view canonical,
-                           std::string_view authority_id, std::string_view surface) {
+uint32_t EntityCollection::add(std::string_view type, std::string_view canonical,
+                               std::string_view authority_id, std::string_view surface) {
   key_.assign(type);
   key_ += '\t';
   key_ += canonical;
-  auto it = index_.find(std::string_view(key_));
-  if (it == index_.end()) {
-    it = index_.emplace(key_, entities_.size()).first;
+  uint32_t index = index_.get(key_);
+  if (index == StringTable::kMissing) {
+    index = static_cast<uint32_t>(entities_.size());
+    index_.set(key_, index);
     entities_.push_back({std::string(type), std::string(canonical), std::string(authority_id), {}});
   }
-  auto& surfaces = entities_[it->second].surfaces;
+  add_surface(index, surface);
+  return index;
+}
+
+void EntityCollection::add_surface(uint32_t index, std::string_view surface) {
+  auto& surfaces = entities_[index].surfaces;
   single_spaced(surface, spelled_);
   if (std::find(surfaces.begin(), surfaces.end(), spelled_) == surfaces.end()) {
     surfaces.push_back(spelled_);

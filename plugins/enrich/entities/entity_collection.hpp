@@ -4,10 +4,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "string_hash.hpp"
+#include "string_table.hpp"
 
 namespace opis::entities {
 
@@ -22,13 +21,17 @@ class EntityCollection {
  public:
   void clear();
   // `surface` as written; blanks and line breaks inside become one space.
-  void add(std::string_view type, std::string_view canonical, std::string_view authority_id,
-           std::string_view surface);
+  // Returns the entity's number, for add_surface().
+  uint32_t add(std::string_view type, std::string_view canonical, std::string_view authority_id,
+               std::string_view surface);
+  // One more mention of entity `index`: what add() does once the entity is
+  // known, without looking it up again.
+  void add_surface(uint32_t index, std::string_view surface);
   const std::vector<CollectedEntity>& entities() const { return entities_; }
 
  private:
   std::vector<CollectedEntity> entities_;
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;
+  StringTable index_;    // "type\tcanonical" -> entity
   std::string key_;      // "type\tcanonical" of the mention being added
   std::string spelled_;  // its surface, single-spaced
 };

@@ -104,7 +104,32 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
     out = {j, end, origin, static_cast<uint32_t>(index)};
     found = true;
   };
-  for (size_t j = i; j < toks.size() && j - i < limit; ++j) {
+  size_t j = i;
+  // The first word from what is known about it, when the word has no
+  // possessive to try both ways, and is no capitals-only word the document
+  // may have made an acronym (which would change its key).
+  const Token& first = toks[i];
+  if (first_words_ != nullptr && !first.possessive && limit > 0 &&
+      !(any_learned && first.all_caps)) {
+    const uint8_t flags = (first.all_caps ? 1 : 0) | (is_dotted_initial(first) ? 2 : 0);
+    const FirstWord* word = first_words_->find(tokens.raw(first), flags);
+    if (word == nullptr) word = &first_words_->add(first_word(tokens, first));
+    hasher = word->hasher;
+    int64_t index = any_learned ? learned_.find(hasher.finish()) : -1;
+    Origin origin = Origin::learned;
+    if (index < 0) {
+      index = word->entry;
+      origin = Origin::authority;
+    }
+    if (index >= 0) {
+      out = {i, first.end, origin, static_cast<uint32_t>(index)};
+      found = true;
+    }
+    if (first.gap == Gap::other) return found;
+    if (!word->is_prefix && !(any_learned && learned_.is_prefix(hasher.prefix()))) return found;
+    ++j;
+  }
+  for (; j < toks.size() && j - i < limit; ++j) {
     const Token& t = toks[j];
     const std::string_view raw = tokens.raw(t);
     const bool acronym =
@@ -123,6 +148,19 @@ bool MentionFinder::known_at(const NameTokens& tokens, size_t i, Known& out) con
     if (!authority_.is_prefix(prefix) && !(any_learned && learned_.is_prefix(prefix))) break;
   }
   return found;
+}
+
+// known_at's first step for a word without a possessive, as far as the
+// authority answers it.
+FirstWord MentionFinder::first_word(const NameTokens& tokens, const Token& t) const {
+  const std::string_view raw = tokens.raw(t);
+  const bool acronym = t.all_caps && authority_.is_acronym(raw);
+  FirstWord word;
+  word.hasher.add_word(acronym ? raw : words_.surnames.fold(raw), acronym);
+  if (is_dotted_initial(t)) word.hasher.add_initial_mark();
+  word.entry = authority_.find(word.hasher.finish());
+  word.is_prefix = authority_.is_prefix(word.hasher.prefix());
+  return word;
 }
 
 bool MentionFinder::is_name_word(const NameTokens& tokens, const Token& t) const {
@@ -169,12 +207,12 @@ bool MentionFinder::korean_name_at(const NameTokens& tokens, size_t i, Mention& 
   const Token& surname = toks[i];
   const Token& first = toks[i + 1];
   const Token& second = toks[i + 2];
+  // The token tests first: the surname look-up is the costly one.
   if (!surname.has_lower || surname.all_caps || surname.possessive || surname.gap != Gap::space ||
-      !words_.surnames.is_surname(tokens.raw(surname))) {
+      !first.capitalized || first.all_caps || first.has_digit || first.gap != Gap::hyphen) {
     return false;
   }
-  if (!first.capitalized || first.all_caps || first.has_digit || first.gap != Gap::hyphen ||
-      !is_korean_syllable(tokens.raw(first))) {
+  if (!words_.surnames.is_surname(tokens.raw(surname)) || !is_korean_syllable(tokens.raw(first))) {
     return false;
   }
   if (second.capitalized || second.has_digit || second.gap == Gap::hyphen ||

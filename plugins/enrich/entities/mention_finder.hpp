@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "first_words.hpp"
 #include "name_table.hpp"
 #include "name_tokens.hpp"
 #include "word_lists.hpp"
@@ -25,9 +26,15 @@ struct Mention {
 
 class MentionFinder {
  public:
+  // `first_words`, when given, keeps what the authority says about each
+  // capitalized word between calls; it must only ever see this authority.
   MentionFinder(const NameTable& authority, const NameTable& learned, const WordLists& words,
-                bool detect_unknown)
-      : authority_(authority), learned_(learned), words_(words), detect_unknown_(detect_unknown) {}
+                bool detect_unknown, FirstWords* first_words = nullptr)
+      : authority_(authority),
+        learned_(learned),
+        words_(words),
+        detect_unknown_(detect_unknown),
+        first_words_(first_words) {}
 
   // Appends the mentions found in `tokens`, in text order, never overlapping.
   void find(const NameTokens& tokens, std::vector<Mention>& out) const;
@@ -40,6 +47,7 @@ class MentionFinder {
     uint32_t index = 0;
   };
   bool known_at(const NameTokens& tokens, size_t i, Known& out) const;
+  FirstWord first_word(const NameTokens& tokens, const Token& t) const;
   bool initials_at(const NameTokens& tokens, size_t i, Mention& out, size_t& last) const;
   bool korean_name_at(const NameTokens& tokens, size_t i, Mention& out, size_t& last) const;
   bool title_run_at(const NameTokens& tokens, size_t i, Mention& out, size_t& last) const;
@@ -50,6 +58,7 @@ class MentionFinder {
   const NameTable& learned_;
   const WordLists& words_;
   bool detect_unknown_;
+  FirstWords* first_words_;
 };
 
 // A plausible Korean syllable in any romanization: initial, glide, vowel,

@@ -27,7 +27,7 @@ void NameTable::add_spelling(uint32_t index, std::string_view spelling,
                           entries_[index].canonical + ")");
   }
   for (const uint64_t prefix : prefix_scratch_) prefixes_.set(prefix, 0);
-  for (auto& word : acronym_scratch_) acronyms_.insert(std::move(word));
+  for (const auto& word : acronym_scratch_) acronyms_.set(word, 0);
   max_words_ = std::max(max_words_, words);
 }
 

@@ -6,12 +6,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "hash_index.hpp"
 #include "romanization_key.hpp"
-#include "string_hash.hpp"
+#include "string_table.hpp"
 
 namespace opis::entities {
 
@@ -40,7 +39,7 @@ class NameTable {
   }
   bool is_prefix(uint64_t prefix) const { return prefixes_.contains(prefix); }
   // An all-capital word some spelling uses as an acronym (raw spelling).
-  bool is_acronym(std::string_view raw) const { return acronyms_.find(raw) != acronyms_.end(); }
+  bool is_acronym(std::string_view raw) const { return acronyms_.contains(raw); }
   size_t max_words() const { return max_words_; }
   // Spellings whose key an earlier entity had: "spelling (old -> new)".
   const std::vector<std::string>& collisions() const { return collisions_; }
@@ -49,7 +48,7 @@ class NameTable {
   std::vector<EntityEntry> entries_;
   HashIndex keys_;
   HashIndex prefixes_;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> acronyms_;
+  StringTable acronyms_;
   std::vector<std::string> collisions_;
   size_t max_words_ = 0;
   std::vector<uint64_t> prefix_scratch_;

@@ -51,6 +51,7 @@ class NameTokens {
 
  private:
   size_t read_word(size_t pos, Token& token);
+  size_t read_short_ascii_word(size_t pos, Token& token);
   Gap read_gap(size_t pos, size_t next, const Token& before) const;
 
   void put_raw(char c) {

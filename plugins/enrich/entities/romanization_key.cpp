@@ -8,11 +8,6 @@
 namespace opis::entities {
 namespace {
 
-bool is_consonant(char c) {
-  return c >= 'b' && c <= 'z' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y' &&
-         c != 'w';
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
@@ -50,7 +45,9 @@ void SurnameFolds::load(std::string_view tsv, std::string_view source_name) {
     }
     const std::string key = raw_spelling(line.substr(0, tab));
     std::string_view rest = line.substr(tab + 1);
-    folds_[key] = key;
+    const auto key_index = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(key);
+    folds_.set(key, key_index);
     longest_ = std::max(longest_, key.size());
     while (!rest.empty()) {
       const size_t space = rest.find(' ');
@@ -58,7 +55,7 @@ void SurnameFolds::load(std::string_view tsv, std::string_view source_name) {
       if (!word.empty()) {
         std::string spelling = raw_spelling(word);
         longest_ = std::max(longest_, spelling.size());
-        folds_[std::move(spelling)] = key;
+        folds_.set(spelling, key_index);
       }
       rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
     }
@@ -67,96 +64,8 @@ void SurnameFolds::load(std::string_view tsv, std::string_view source_name) {
 
 std::string_view SurnameFolds::fold(std::string_view raw) const {
   if (raw.size() > longest_) return raw;
-  const auto it = folds_.find(raw);
-  return it == folds_.end() ? raw : std::string_view(it->second);
-}
-
-void KeyHasher::emit_exact(char c) {
-  hash_ = (hash_ ^ static_cast<unsigned char>(c)) * kPrime;
-  if (sink_ != nullptr) sink_->push_back(hash_);
-}
-
-void KeyHasher::emit(char c) {
-  if (c == last_ && is_consonant(c)) return;
-  last_ = c;
-  emit_exact(c);
-}
-
-// One character of a word, through the rules of the header comment. A
-// character that may start a two-letter spelling (e of eo, a of ai, s of sh)
-// waits for the next one.
-void KeyHasher::feed(char c) {
-  if (pending_ != 0) {
-    const char p = pending_;
-    pending_ = 0;
-    if (p == 'e' && (c == 'o' || c == 'u')) {
-      emit(c);
-      return;
-    }
-    if (p == 'a' && c == 'i') {
-      emit('a');
-      emit('e');
-      return;
-    }
-    if (p == 's' && c == 'h') {
-      emit('s');
-      return;
-    }
-    emit(p);
-  }
-  switch (c) {
-    case 'e':
-    case 'a':
-    case 's':
-      pending_ = c;
-      return;
-    case 'b':
-      emit('p');
-      return;
-    case 'd':
-      emit('t');
-      return;
-    case 'g':
-      emit('k');
-      return;
-    case 'j':
-      emit('c');
-      emit('h');
-      return;
-    default:
-      emit(c);
-  }
-}
-
-void KeyHasher::add_word(std::string_view raw, bool acronym) {
-  if (!acronym) {
-    for (const char c : raw) feed(c);
-    return;
-  }
-  if (pending_ != 0) {
-    emit(pending_);
-    pending_ = 0;
-  }
-  emit_exact('^');
-  for (const char c : raw) emit_exact(c);
-  last_ = '^';
-}
-
-void KeyHasher::add_initial_mark() {
-  if (pending_ != 0) {
-    emit(pending_);
-    pending_ = 0;
-  }
-  emit_exact('.');
-  last_ = '.';
-}
-
-uint64_t KeyHasher::finish() const {
-  if (pending_ == 0) return hash_;
-  KeyHasher copy = *this;
-  copy.sink_ = nullptr;
-  copy.emit(copy.pending_);
-  return copy.hash_;
+  const uint32_t key = folds_.get(raw);
+  return key == StringTable::kMissing ? raw : std::string_view(keys_[key]);
 }
 
 uint64_t phrase_key(std::string_view phrase, const SurnameFolds& surnames,

@@ -22,10 +22,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "string_hash.hpp"
+#include "string_table.hpp"
 
 namespace opis::entities {
 
@@ -37,32 +36,115 @@ class SurnameFolds {
   // The key spelling of a surname, or `raw` itself when it is not one.
   std::string_view fold(std::string_view raw) const;
   bool is_surname(std::string_view raw) const {
-    return raw.size() <= longest_ && folds_.find(raw) != folds_.end();
+    return raw.size() <= longest_ && folds_.contains(raw);
   }
 
  private:
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> folds_;
-  size_t longest_ = 0;  // no longer word can be a surname
+  StringTable folds_;              // spelling -> its key in keys_
+  std::vector<std::string> keys_;  // the key spelling of each surname
+  size_t longest_ = 0;             // no longer word can be a surname
 };
 
+// Inline: the scan feeds every capitalized word through it.
 class KeyHasher {
  public:
   // Feeds one word of a name. `raw` is its NameTokens raw spelling.
-  void add_word(std::string_view raw, bool acronym);
+  void add_word(std::string_view raw, bool acronym) {
+    if (!acronym) {
+      for (const char c : raw) feed(c);
+      return;
+    }
+    flush_pending();
+    emit_exact('^');
+    for (const char c : raw) emit_exact(c);
+    last_ = '^';
+  }
   // A mark no spelling produces, after an initial: "U." + "N." is not "un".
-  void add_initial_mark();
+  void add_initial_mark() {
+    flush_pending();
+    emit_exact('.');
+    last_ = '.';
+  }
   // Hash of what has been decided so far: the hash of a prefix of any key
   // this sequence can still grow into.
   uint64_t prefix() const { return hash_; }
   // Hash of the key of the words fed so far.
-  uint64_t finish() const;
+  uint64_t finish() const {
+    if (pending_ == 0) return hash_;
+    KeyHasher copy = *this;
+    copy.sink_ = nullptr;
+    copy.emit(copy.pending_);
+    return copy.hash_;
+  }
   // Every prefix hash produced while feeding, for building prefix sets.
   void record_prefixes(std::vector<uint64_t>* sink) { sink_ = sink; }
 
  private:
-  void feed(char c);
-  void emit(char c);
-  void emit_exact(char c);
+  static bool is_consonant(char c) {
+    return c >= 'b' && c <= 'z' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y' &&
+           c != 'w';
+  }
+  void flush_pending() {
+    if (pending_ != 0) {
+      emit(pending_);
+      pending_ = 0;
+    }
+  }
+  void emit_exact(char c) {
+    hash_ = (hash_ ^ static_cast<unsigned char>(c)) * kPrime;
+    if (sink_ != nullptr) [[unlikely]]
+      sink_->push_back(hash_);
+  }
+  void emit(char c) {
+    if (c == last_ && is_consonant(c)) return;
+    last_ = c;
+    emit_exact(c);
+  }
+  // One character of a word, through the rules of the header comment. A
+  // character that may start a two-letter spelling (e of eo, a of ai, s of
+  // sh) waits for the next one.
+  void feed(char c) {
+    if (pending_ != 0) {
+      const char p = pending_;
+      pending_ = 0;
+      if (p == 'e' && (c == 'o' || c == 'u')) {
+        emit(c);
+        return;
+      }
+      if (p == 'a' && c == 'i') {
+        emit('a');
+        emit('e');
+        return;
+      }
+      if (p == 's' && c == 'h') {
+        emit('s');
+        return;
+      }
+      emit(p);
+    }
+    switch (c) {
+      case 'e':
+      case 'a':
+      case 's':
+        pending_ = c;
+        return;
+      case 'b':
+        emit('p');
+        return;
+      case 'd':
+        emit('t');
+        return;
+      case 'g':
+        emit('k');
+        return;
+      case 'j':
+        emit('c');
+        emit('h');
+        return;
+      default:
+        emit(c);
+    }
+  }
 
   static constexpr uint64_t kOffset = 14695981039346656037ull;
   static constexpr uint64_t kPrime = 1099511628211ull;

@@ -60,10 +60,9 @@ void append_utf8(char32_t c, std::string& out) {
 
 }  // namespace
 
-CodePoint decode_at(std::string_view text, size_t pos) {
+CodePoint decode_multibyte(std::string_view text, size_t pos) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
-  if (lead < 0x80) return {lead, 1};
   uint32_t length = 0;
   char32_t value = 0;
   if ((lead & 0xE0) == 0xC0) {
@@ -87,8 +86,7 @@ CodePoint decode_at(std::string_view text, size_t pos) {
   return {value, length};
 }
 
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+bool is_non_ascii_letter(char32_t c) {
   if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
   return (c >= 0x370 && c <= 0x3FF) ||    // Greek
          (c >= 0x400 && c <= 0x4FF) ||    // Cyrillic
@@ -98,8 +96,7 @@ bool is_letter(char32_t c) {
          (c >= 0xAC00 && c <= 0xD7A3);    // Hangul syllables
 }
 
-bool is_upper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool is_non_ascii_upper(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   if (c >= 0x100 && c <= 0x17F) return extended_a_upper(c);
   if (c >= 0x400 && c <= 0x42F) return true;
@@ -107,26 +104,12 @@ bool is_upper(char32_t c) {
   return false;
 }
 
-bool is_lower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool is_non_ascii_lower(char32_t c) {
   if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
   if (c >= 0x100 && c <= 0x17F) return !extended_a_upper(c) && c != 0x138 && c != 0x149;
   if (c >= 0x430 && c <= 0x45F) return true;
   if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 1;
   return false;
-}
-
-bool is_apostrophe(char32_t c) {
-  return c == '\'' || c == '`' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB;
-}
-
-bool is_name_hyphen(char32_t c) {
-  return c == '-' || c == 0x2010 || c == 0x2011;
-}
-
-bool is_inline_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x202F ||
-         c == 0x2002 || c == 0x2003;
 }
 
 void append_folded(char32_t c, std::string& out) {

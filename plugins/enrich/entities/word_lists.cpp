@@ -13,7 +13,7 @@ void WordSet::load(std::string_view lines) {
     lines.remove_prefix(eol == std::string_view::npos ? lines.size() : eol + 1);
     if (line.empty() || line.front() == '#') continue;
     tokens.tokenize(line);
-    for (const Token& t : tokens.tokens()) words_.emplace(tokens.raw(t));
+    for (const Token& t : tokens.tokens()) words_.set(tokens.raw(t), 0);
   }
 }
 

@@ -3,10 +3,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "romanization_key.hpp"
-#include "string_hash.hpp"
+#include "string_table.hpp"
 
 namespace opis::entities {
 
@@ -14,10 +13,10 @@ class WordSet {
  public:
   // One word per line, '#' comments; stored as raw spellings (lower case).
   void load(std::string_view lines);
-  bool contains(std::string_view raw) const { return words_.find(raw) != words_.end(); }
+  bool contains(std::string_view raw) const { return words_.contains(raw); }
 
  private:
-  std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
+  StringTable words_;
 };
 
 struct WordLists {

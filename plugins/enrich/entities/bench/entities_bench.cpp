@@ -44,7 +44,8 @@ int main() {
   opis::entities::NameTokens tokens;
   std::vector<opis::entities::Mention> mentions;
   std::vector<opis::entities::AcronymDefinition> definitions;
-  const opis::entities::MentionFinder finder(authority, learned, words, true);
+  opis::entities::FirstWords first_words;
+  const opis::entities::MentionFinder finder(authority, learned, words, true, &first_words);
 
   size_t found = 0;
   // CPU time, not wall time: the figure should not depend on what else the
