@@ -8,6 +8,8 @@
 #include "text_scan.hpp"
 
 namespace opis::citations {
+
+using text_scan::OpeningFilter;
 namespace {
 
 // Papka (folder) and Rolik (microfilm reel) are accepted anywhere in the

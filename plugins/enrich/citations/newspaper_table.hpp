@@ -12,6 +12,8 @@
 
 namespace opis::citations {
 
+using text_scan::OpeningFilter;
+
 struct NewspaperTitle {
   std::string spelling;  // as it appears in text
   std::string title;     // the name reported as `publication`

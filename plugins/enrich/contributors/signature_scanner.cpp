@@ -8,6 +8,8 @@
 #include "utf8_text.hpp"
 
 namespace opis::contributors {
+
+using text_scan::OpeningFilter;
 namespace {
 
 // Longer than any position line or "(name)" worth reading: bounds the work

@@ -13,6 +13,8 @@
 
 namespace opis::contributors {
 
+using text_scan::OpeningFilter;
+
 struct Trigger {
   // The phrase split at its " * " gaps, ASCII-lower-cased.
   std::vector<std::string> segments;

@@ -1,3 +1,4 @@
+// Shared by the citations and contributors enrichers (header-only, SDK-free).
 // Skips, 16 bytes at a time, the text where none of a few two-byte
 // openings can start, so a scanner runs its exact matcher only at the
 // positions left. Testing every byte with the matcher's own tables was most
@@ -22,7 +23,7 @@
 #define OPIS_OPENING_FILTER_AVX2 1
 #endif
 
-namespace opis::citations {
+namespace opis::text_scan {
 
 class OpeningFilter {
  public:
@@ -227,4 +228,4 @@ class OpeningFilter {
 #endif
 };
 
-}  // namespace opis::citations
+}  // namespace opis::text_scan
