@@ -8,6 +8,7 @@
 
 #include "paragraphs.hpp"
 #include "utf8.hpp"
+#include "word_class_memo.hpp"
 
 namespace opis::repair {
 namespace {
@@ -78,6 +79,7 @@ struct Context {
   const LetterBigrams& bigrams;
   const GlyphTable& glyphs;
   const ShiftSearch& search;
+  WordClassMemo& classes;  // the lexicon's answers for this text
 };
 
 bool is_separator(char32_t c) {
@@ -136,7 +138,7 @@ WordClass classify_token(const Context& ctx, std::string_view token) {
   const std::string_view core = strip_to_letters(token);
   if (core.empty()) return WordClass::kNeutral;
   if (ctx.bigrams.looks_english(core)) return WordClass::kWord;
-  return ctx.lexicon.classify(core);
+  return ctx.classes.classify(core);
 }
 
 bool is_ascii_separator(unsigned char b) {
@@ -271,7 +273,7 @@ Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shif
     score.letters += letters;
     misshapen += misshapen_letters(core);
     ++score.pieces;
-    switch (ctx.lexicon.classify(core)) {
+    switch (ctx.classes.classify(core)) {
       case WordClass::kWord:
         good += letters;
         counted += letters;
@@ -383,7 +385,7 @@ bool decodes_to_word(const Context& ctx, const Token& token, int shift, std::str
   buffer.clear();
   if (!decode_token(ctx, token, shift, buffer, nullptr)) return false;
   const std::string_view core = strip_to_letters(buffer);
-  return !core.empty() && ctx.lexicon.classify(core) == WordClass::kWord;
+  return !core.empty() && ctx.classes.classify(core) == WordClass::kWord;
 }
 
 // A closing quote glyph after a lost comma ("IDFWLRQ�´") is a token of
@@ -408,7 +410,7 @@ void extend_runs(const Context& ctx, Paragraph& p, std::string& buffer) {
       // A word by the quick test may still be a damaged token that looks
       // English; only the lexicon's word stays out. A damaged "a" may be a
       // lone symbol ("^" at offset -3): no letters, but a word once decoded.
-      if (t.cls == WordClass::kWord && ctx.lexicon.classify(strip_to_letters(ctx.text.substr(
+      if (t.cls == WordClass::kWord && ctx.classes.classify(strip_to_letters(ctx.text.substr(
                                            t.begin, t.end - t.begin))) == WordClass::kWord) {
         return false;
       }
@@ -589,7 +591,8 @@ Choice best_shift(const Context& ctx, const Paragraph& p, const Run& run, double
 std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexicon,
                                     const LetterBigrams& bigrams, const GlyphTable& glyphs,
                                     const ShiftSearch& search) {
-  const Context ctx{text, lexicon, bigrams, glyphs, search};
+  WordClassMemo classes(lexicon);
+  const Context ctx{text, lexicon, bigrams, glyphs, search, classes};
   const bool word_list = lexicon.has_word_list();
   std::vector<Paragraph> damaged;
   Paragraph scratch;  // reused: most paragraphs are clean and are dropped

@@ -6,9 +6,9 @@
 // list the slots take megabytes, so most look-ups would wait on memory; the
 // run scorer looks up mostly strings that are no word (a run decoded under
 // the wrong offsets), so a bit filter of 64 KB over the hashes' top bits
-// (small enough to stay in cache between records) turns most of them away. Look-ups that reach the
-// slots are remembered per thread (a small direct-mapped memo), so the frequent words of a text
-// ("the", "of", a name) cost a cache hit after their first look-up.
+// (small enough to stay in cache between records) turns most of them away.
+// Repeated look-ups of one text are answered by the run finder's
+// WordClassMemo before they reach this set.
 #pragma once
 
 #include <array>
@@ -22,7 +22,6 @@ namespace opis::repair {
 
 class WordSet {
  public:
-  WordSet();
   // ORs `tag` into the entry's tags; returns true when the entry is new.
   bool insert(std::string_view word, uint8_t tag);
   // The entry's tags, 0 when absent.
@@ -55,9 +54,6 @@ class WordSet {
     return ((*filter_)[i / 64] >> (i % 64) & 1U) != 0;
   }
 
-  // Names this set's contents in the per-thread memo; a new one on every
-  // insert, so the memo never answers for an older state.
-  uint64_t generation_ = 0;
   std::vector<Slot> slots_;
   std::unique_ptr<Filter> filter_ = std::make_unique<Filter>();
   std::string arena_;
