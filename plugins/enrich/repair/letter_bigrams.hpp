@@ -38,9 +38,17 @@ class LetterBigrams {
   }
 
   std::array<std::array<double, kSymbols>, kSymbols> log_prob_{};
-  // Bit b of rare_after_[a]: the pair (a, b) is rare. One mask per letter
-  // keeps the per-token test to a shift and an AND.
+  // Bit b of rare_after_[a]: the pair (a, b) is rare.
   std::array<uint32_t, 26> rare_after_{};
+  // looks_english as a state machine, one table step per byte and no
+  // branch on the byte: states are the start, "after letter x" (1-26),
+  // "after a joiner" and "not English"; inputs the byte kinds (lower-case
+  // letter, capital, joiner, other).
+  static constexpr uint8_t kStart = 0;
+  static constexpr uint8_t kAfterJoiner = 27;
+  static constexpr uint8_t kNotEnglish = 28;
+  static constexpr size_t kByteKindCount = 54;
+  std::array<std::array<uint8_t, kByteKindCount>, kNotEnglish + 1> next_state_{};
 };
 
 }  // namespace opis::repair

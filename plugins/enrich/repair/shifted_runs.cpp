@@ -250,8 +250,10 @@ bool decode_token(const Context& ctx, const Token& token, int shift, std::string
 // no use for the score. Once the letters left (at most the bytes left) could
 // no longer lift the share to it, scoring stops and the score is invalid:
 // most offsets of a run are wrong, and this spares their remaining look-ups.
+// `letter_pairs`: whether the caller reads `bigram` (offsets are compared,
+// or there is no word list); otherwise it stays at its floor, unscored.
 Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shift,
-                std::string& buffer, double words_floor = 0) {
+                std::string& buffer, double words_floor = 0, bool letter_pairs = true) {
   Score score;
   buffer.clear();
   for (size_t k = run.first; k <= run.last; ++k) {
@@ -293,6 +295,7 @@ Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shif
     }
   }
   score.words = counted == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(counted);
+  if (!letter_pairs) return score;
   score.bigram = ctx.bigrams.mean_log_prob(buffer);
   if (score.letters > 0) {
     score.bigram -=
@@ -551,7 +554,8 @@ Score score_as_it_stands(const Context& ctx, const Paragraph& p, const Run& run,
     for (size_t k = run.first; k <= run.last && !glyphs; ++k) glyphs = has_glyph(ctx, p.tokens[k]);
     if (!glyphs) return Score{};
   }
-  return score_run(ctx, p, run, 0, buffer);
+  // With a word list convincing() reads only the share of words.
+  return score_run(ctx, p, run, 0, buffer, 0, !ctx.lexicon.has_word_list());
 }
 
 struct Choice {
@@ -619,7 +623,8 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
       // One font's runs share one offset: the offset proven last is tried
       // first, and the whole window only when it does not convince.
       if (last_proven != 0 &&
-          convincing(score_run(ctx, p, run, last_proven, buffer, floor), original, word_list)) {
+          convincing(score_run(ctx, p, run, last_proven, buffer, floor, !word_list), original,
+                     word_list)) {
         run.shift = last_proven;
         run.accepted = true;
       } else {
@@ -647,7 +652,7 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
         const Score& original = run.original;
         for (const auto& [n, shift] : by_use) {
           if (convincing_with_known_offset(
-                  score_run(ctx, p, run, shift, buffer, kKnownOffsetWordShare), original)) {
+                  score_run(ctx, p, run, shift, buffer, kKnownOffsetWordShare, false), original)) {
             run.shift = shift;
             run.accepted = true;
             break;

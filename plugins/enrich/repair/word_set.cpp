@@ -81,8 +81,8 @@ bool WordSet::insert(std::string_view word, uint8_t tag) {
 }
 
 void WordSet::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  HugePageArray<Slot> old = std::move(slots_);
+  slots_ = HugePageArray<Slot>(old.empty() ? 1024 : old.size() * 2);
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.check == 0) continue;

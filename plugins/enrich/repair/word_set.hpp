@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "huge_page_array.hpp"
+
 namespace opis::repair {
 
 class WordSet {
@@ -54,7 +56,7 @@ class WordSet {
     return ((*filter_)[i / 64] >> (i % 64) & 1U) != 0;
   }
 
-  std::vector<Slot> slots_;
+  HugePageArray<Slot> slots_;
   std::unique_ptr<Filter> filter_ = std::make_unique<Filter>();
   std::string arena_;
   size_t size_ = 0;
