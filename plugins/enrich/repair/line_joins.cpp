@@ -18,20 +18,8 @@ constexpr double kMinWrappedLines = 0.8;  // share of lines but the last
 struct Line {
   size_t begin = 0;  // first byte
   size_t end = 0;    // the newline or the paragraph's end
+  size_t width = 0;  // characters, once hard_wrapped has counted them
 };
-
-std::vector<Line> lines_of(std::string_view text, TextRange p) {
-  std::vector<Line> lines;
-  size_t start = p.begin;
-  while (start <= p.end) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos || nl > p.end) nl = p.end;
-    lines.push_back({start, nl});
-    if (nl >= p.end) break;
-    start = nl + 1;
-  }
-  return lines;
-}
 
 size_t visible_length(std::string_view text, const Line& line) {
   size_t n = 0;
@@ -41,14 +29,30 @@ size_t visible_length(std::string_view text, const Line& line) {
   return n;
 }
 
-bool hard_wrapped(std::string_view text, const std::vector<Line>& lines) {
+std::vector<Line> lines_of(std::string_view text, TextRange p) {
+  std::vector<Line> lines;
+  size_t start = p.begin;
+  while (start <= p.end) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos || nl > p.end) nl = p.end;
+    lines.push_back({start, nl, 0});
+    if (nl >= p.end) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+bool hard_wrapped(std::string_view text, std::vector<Line>& lines) {
   if (lines.size() < 2) return false;
   size_t widest = 0;
-  for (const Line& l : lines) widest = std::max(widest, visible_length(text, l));
+  for (Line& l : lines) {
+    l.width = visible_length(text, l);
+    widest = std::max(widest, l.width);
+  }
   if (widest < kMinWrapWidth) return false;
   size_t long_lines = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    const size_t length = visible_length(text, lines[i]);
+    const size_t length = lines[i].width;
     const char last = lines[i].end > lines[i].begin ? text[lines[i].end - 1] : '\n';
     if (static_cast<double>(length) >= kMinLineShare * static_cast<double>(widest) || last == ' ' ||
         last == '-') {
@@ -129,7 +133,7 @@ std::vector<Edit> join_lines(std::string_view text, const Lexicon& lexicon,
                              const LineJoinOptions& options) {
   std::vector<Edit> edits;
   for (const TextRange& p : split_paragraphs(text)) {
-    const std::vector<Line> lines = lines_of(text, p);
+    std::vector<Line> lines = lines_of(text, p);
     if (lines.size() < 2) continue;
     const bool unwrap = options.unwrap_lines && hard_wrapped(text, lines);
     for (size_t i = 0; i + 1 < lines.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <string>
 #include <utility>
@@ -222,27 +223,42 @@ bool decodable(char32_t c) {
 bool decode_token(const Context& ctx, const Token& token, int shift, std::string& out,
                   std::vector<EditNote>* notes) {
   const std::string_view s = ctx.text.substr(token.begin, token.end - token.begin);
-  const bool line_final = followed_by_newline(ctx.text, token.end);
+  // Decoded bytes gather on the stack and reach `out` in one append: runs
+  // are decoded under many offsets, and a call per byte would dominate.
+  constexpr size_t kPendingBytes = 128;
+  char pending[kPendingBytes];
+  size_t n = 0;
+  auto flush = [&] {
+    out.append(pending, n);
+    n = 0;
+  };
   for (size_t i = 0; i < s.size();) {
+    if (n + 4 > kPendingBytes) flush();
     const Decoded d = decode_at(s, i);
     if (const GlyphMeaning* glyph = ctx.glyphs.find(d.cp)) {
+      flush();
       const size_t at = out.size();
       out.append(glyph->replacement);
       if (notes != nullptr) {
         notes->push_back(
             {"repair", glyph->reason, std::string(s.substr(i, d.length)), at, out.size()});
       }
-    } else if (d.cp == '-' && line_final && i + 1 == s.size()) {
-      out.push_back('-');
+    } else if (d.cp == '-' && i + 1 == s.size() && followed_by_newline(ctx.text, token.end)) {
+      pending[n++] = '-';
     } else if (d.cp > kHighestShiftable) {
-      out.append(s.substr(i, d.length));
+      std::memcpy(pending + n, s.data() + i, d.length);
+      n += d.length;
     } else {
-      const auto decoded = static_cast<char32_t>(static_cast<int>(d.cp) + shift);
-      if (static_cast<int>(d.cp) + shift < 0 || !decodable(decoded)) return false;
-      append_utf8(out, decoded);
+      const int decoded = static_cast<int>(d.cp) + shift;
+      if (decoded < 0 || !decodable(static_cast<char32_t>(decoded))) {
+        flush();
+        return false;
+      }
+      n += encode_utf8(static_cast<char32_t>(decoded), pending + n);
     }
     i += d.length;
   }
+  flush();
   return true;
 }
 
