@@ -12,6 +12,13 @@ uint32_t check_of(uint64_t h) {
   return c == 0 ? 1 : c;
 }
 
+// A letter's index (0-25) whatever its case; kNotLetter for other bytes.
+constexpr unsigned kNotLetter = 26;
+unsigned folded_letter(char c) {
+  const unsigned lower = static_cast<unsigned char>(c) | 0x20U;
+  return lower >= 'a' && lower <= 'z' ? lower - 'a' : kNotLetter;
+}
+
 }  // namespace
 
 uint64_t WordSet::hash(std::string_view word) {
@@ -31,8 +38,37 @@ std::string_view WordSet::word_of(const Slot& s) const {
   return std::string_view(arena_).substr(offset, s.length);
 }
 
+void WordSet::add_triples(std::string_view word) {
+  unsigned a = kNotLetter;
+  unsigned b = kNotLetter;
+  for (const char c : word) {
+    const unsigned x = folded_letter(c);
+    if (a != kNotLetter && b != kNotLetter && x != kNotLetter) {
+      const size_t t = (a * 26 + b) * 26 + x;
+      triples_[t / 64] |= uint64_t{1} << (t % 64);
+    }
+    a = b;
+    b = x;
+  }
+}
+
+bool WordSet::has_triples_of(std::string_view word) const {
+  unsigned a = kNotLetter;
+  unsigned b = kNotLetter;
+  for (const char c : word) {
+    const unsigned x = folded_letter(c);
+    if (a != kNotLetter && b != kNotLetter && x != kNotLetter) {
+      const size_t t = (a * 26 + b) * 26 + x;
+      if ((triples_[t / 64] >> (t % 64) & 1U) == 0) return false;
+    }
+    a = b;
+    b = x;
+  }
+  return true;
+}
+
 uint8_t WordSet::find(std::string_view word) const {
-  if (slots_.empty()) return 0;
+  if (slots_.empty() || !has_triples_of(word)) return 0;
   const uint64_t h = hash(word);
   return may_hold(h) ? find_in_slots(h, word) : 0;
 }
@@ -68,6 +104,7 @@ bool WordSet::insert(std::string_view word, uint8_t tag) {
         std::memcpy(s.bytes, &offset, sizeof offset);
         arena_.append(word);
       }
+      add_triples(word);
       const size_t bit = filter_index(h);
       (*filter_)[bit / 64] |= uint64_t{1} << (bit % 64);
       ++size_;

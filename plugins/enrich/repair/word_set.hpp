@@ -56,6 +56,16 @@ class WordSet {
     return ((*filter_)[i / 64] >> (i % 64) & 1U) != 0;
   }
 
+  // Every run of three ASCII letters (case folded) in any entry, one bit
+  // each: 2 KB, so it stays in cache. A string holding a triple no entry
+  // holds is no entry, in any case: most strings a wrong offset decodes to
+  // (and every damaged token) are turned away here, before the filter and
+  // the slots, which are far larger and mostly out of cache.
+  static constexpr size_t kTriples = 26 * 26 * 26;
+  std::array<uint64_t, (kTriples + 63) / 64> triples_{};
+  void add_triples(std::string_view word);
+  bool has_triples_of(std::string_view word) const;
+
   HugePageArray<Slot> slots_;
   std::unique_ptr<Filter> filter_ = std::make_unique<Filter>();
   std::string arena_;
