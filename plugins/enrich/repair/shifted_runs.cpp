@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <string>
@@ -142,40 +143,54 @@ WordClass classify_token(const Context& ctx, std::string_view token) {
   return ctx.classes.classify(core);
 }
 
-bool is_ascii_separator(unsigned char b) {
-  return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+// What the tokenizer makes of a byte: a separator (ASCII white space), part
+// of a token, or the lead byte of a sequence that may spell a separator
+// (U+00A0, U+FFFD, or an overlong form of one) and must be decoded.
+enum class ByteKind : uint8_t { kToken, kSeparator, kDecode };
+constexpr std::array<ByteKind, 256> kByteKinds = [] {
+  std::array<ByteKind, 256> kinds{};
+  kinds.fill(ByteKind::kToken);
+  for (const unsigned char b : {' ', '\t', '\r', '\n'}) kinds[b] = ByteKind::kSeparator;
+  for (const unsigned b : {0xC0U, 0xC2U, 0xE0U, 0xEFU, 0xF0U}) kinds[b] = ByteKind::kDecode;
+  return kinds;
+}();
+
+// The length of the separator whose lead byte at `i` may spell one, or 0.
+size_t decoded_separator_length(std::string_view text, size_t i) {
+  const Decoded d = decode_at(text, i);
+  return is_separator(d.cp) ? d.length : 0;
 }
 
-// Two tight loops, one over separators and one over a token's bytes: the
-// whole text passes through here, so each byte costs one compare.
+// One table step per byte: the whole text passes through here, and only the
+// few lead bytes that may spell a separator are decoded. A continuation byte
+// is never a separator, so stepping bytewise splits where decoding would.
 void tokenize(const Context& ctx, Paragraph& p) {
   const std::string_view text = ctx.text;
   const size_t end = p.range.end;
   size_t i = p.range.begin;
   while (i < end) {
     while (i < end) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        if (!is_ascii_separator(b)) break;
+      const ByteKind kind = kByteKinds[static_cast<unsigned char>(text[i])];
+      if (kind == ByteKind::kSeparator) {
         ++i;
-      } else {
-        const Decoded d = decode_at(text, i);
-        if (!is_separator(d.cp)) break;
-        i += d.length;
+        continue;
       }
+      if (kind == ByteKind::kToken) break;
+      const size_t n = decoded_separator_length(text, i);
+      if (n == 0) break;
+      i += n;
     }
     if (i >= end) break;
     const size_t start = i;
+    ++i;
     while (i < end) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        if (is_ascii_separator(b)) break;
+      const ByteKind kind = kByteKinds[static_cast<unsigned char>(text[i])];
+      if (kind == ByteKind::kToken) {
         ++i;
-      } else {
-        const Decoded d = decode_at(text, i);
-        if (is_separator(d.cp)) break;
-        i += d.length;
+        continue;
       }
+      if (kind == ByteKind::kSeparator || decoded_separator_length(text, i) != 0) break;
+      ++i;
     }
     p.tokens.push_back({start, i, classify_token(ctx, text.substr(start, i - start))});
   }
