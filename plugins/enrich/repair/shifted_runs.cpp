@@ -627,6 +627,12 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
                                     const LetterBigrams& bigrams, const GlyphTable& glyphs,
                                     const ShiftSearch& search) {
   WordClassMemo classes(lexicon);
+  return find_shifted_runs(text, classes, lexicon, bigrams, glyphs, search);
+}
+
+std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classes,
+                                    const Lexicon& lexicon, const LetterBigrams& bigrams,
+                                    const GlyphTable& glyphs, const ShiftSearch& search) {
   const Context ctx{text, lexicon, bigrams, glyphs, search, classes};
   const bool word_list = lexicon.has_word_list();
   std::vector<Paragraph> damaged;

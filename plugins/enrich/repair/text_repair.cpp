@@ -37,7 +37,11 @@ RepairResult TextRepairer::repair(std::string_view text) const {
   // Mojibake first: a mis-decoded quote would otherwise look like damage to
   // the run finder. Line joins need the decoded words to judge hyphens.
   run_pass(find_mojibake(current));
-  run_pass(find_shifted_runs(current, lexicon_, bigrams_, glyphs_, options_.search));
+  {
+    WordClassMemoPool::Loan classes(*memos_, lexicon_);
+    run_pass(
+        find_shifted_runs(current, classes.memo(), lexicon_, bigrams_, glyphs_, options_.search));
+  }
   run_pass(join_lines(current, lexicon_, options_.lines));
   run_pass(normalize_nfc(current));
   if (!result.changed()) result.text = std::string(text);

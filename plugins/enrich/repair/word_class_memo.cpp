@@ -21,7 +21,7 @@ constexpr size_t kFirstCapacity = 1024;
 
 WordClass WordClassMemo::classify(std::string_view core) {
   if (core.size() > kMaxLength || arena_.size() > UINT32_MAX - kMaxLength) {
-    return lexicon_.classify(core);
+    return lexicon_->classify(core);
   }
   if ((size_ + 1) * 2 > entries_.size()) grow();
   const uint64_t h = hash_of(core);
@@ -35,12 +35,18 @@ WordClass WordClassMemo::classify(std::string_view core) {
       return e.cls;
     }
   }
-  const WordClass cls = lexicon_.classify(core);
+  const WordClass cls = lexicon_->classify(core);
   entries_[i] = {h, static_cast<uint32_t>(arena_.size()), static_cast<uint16_t>(core.size()), 1,
                  cls};
   arena_.append(core);
   ++size_;
   return cls;
+}
+
+void WordClassMemo::clear() {
+  entries_.clear();
+  arena_.clear();
+  size_ = 0;
 }
 
 void WordClassMemo::grow() {

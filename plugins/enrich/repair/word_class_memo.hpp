@@ -4,7 +4,9 @@
 // a text are repeats. A lexicon look-up folds case, splits hyphens and may
 // probe the word table (megabytes, mostly out of cache) several times; a
 // repeat here costs a hash and a compare in a table that stays in cache.
-// Lives for one text only: nothing is kept across records.
+// A TextRepairer keeps its memos (one per thread at work, see
+// WordClassMemoPool) from record to record: the words of one archive recur
+// in all its records, and the lexicon's answer for a string never changes.
 #pragma once
 
 #include <cstdint>
@@ -18,10 +20,16 @@ namespace opis::repair {
 
 class WordClassMemo {
  public:
-  explicit WordClassMemo(const Lexicon& lexicon) : lexicon_(lexicon) {}
+  explicit WordClassMemo(const Lexicon& lexicon) : lexicon_(&lexicon) {}
 
   // lexicon.classify(core), remembered.
   WordClass classify(std::string_view core);
+
+  // The lexicon to ask from now on: the same words (the memo's owner may
+  // have moved), or clear() first.
+  void rebind(const Lexicon& lexicon) { lexicon_ = &lexicon; }
+  size_t size() const { return size_; }
+  void clear();
 
  private:
   struct Entry {
@@ -37,7 +45,7 @@ class WordClassMemo {
 
   void grow();
 
-  const Lexicon& lexicon_;
+  const Lexicon* lexicon_;
   std::vector<Entry> entries_;
   std::string arena_;
   size_t size_ = 0;
