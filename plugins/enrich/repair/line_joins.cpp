@@ -1,6 +1,9 @@
 #include "line_joins.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "paragraphs.hpp"
 #include "utf8.hpp"
@@ -21,9 +24,20 @@ struct Line {
   size_t width = 0;  // characters, once hard_wrapped has counted them
 };
 
+// Characters: bytes that are not UTF-8 continuation bytes (10xxxxxx). Every
+// line of every paragraph is measured, so eight bytes are counted at once.
 size_t visible_length(std::string_view text, const Line& line) {
-  size_t n = 0;
-  for (size_t i = line.begin; i < line.end; ++i) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  size_t i = line.begin;
+  size_t continuation = 0;
+  for (; i + 8 <= line.end; i += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    // Bit 7 set and bit 6 clear: shifting left by one puts bit 6 under bit 7.
+    continuation += static_cast<size_t>(std::popcount(word & ~(word << 1) & kHighBits));
+  }
+  size_t n = (i - line.begin) - continuation;
+  for (; i < line.end; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
   }
   return n;

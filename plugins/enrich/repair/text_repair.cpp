@@ -1,5 +1,7 @@
 #include "text_repair.hpp"
 
+#include <iterator>
+
 #include "mojibake.hpp"
 #include "unicode_nfc.hpp"
 
@@ -29,7 +31,8 @@ RepairResult TextRepairer::repair(std::string_view text) const {
       note.begin = map.map_begin(note.begin);
       note.end = map.map_end(note.end);
     }
-    result.notes.insert(result.notes.end(), added.begin(), added.end());
+    result.notes.insert(result.notes.end(), std::make_move_iterator(added.begin()),
+                        std::make_move_iterator(added.end()));
     result.text.swap(next);
     current = result.text;
     result.maps.push_back(std::move(map));
