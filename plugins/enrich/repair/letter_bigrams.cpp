@@ -16,29 +16,6 @@ int symbol(char c) {
   return 26;
 }
 
-// What looks_english makes of a byte: a lower-case letter (0-25), a capital
-// (26-51), an apostrophe or hyphen, or anything else.
-constexpr uint8_t kJoiner = 52;
-constexpr uint8_t kOther = 53;
-constexpr std::array<uint8_t, 256> kByteKinds = [] {
-  std::array<uint8_t, 256> kinds{};
-  for (auto& k : kinds) k = kOther;
-  for (int c = 'a'; c <= 'z'; ++c) kinds[c] = static_cast<uint8_t>(c - 'a');
-  for (int c = 'A'; c <= 'Z'; ++c) kinds[c] = static_cast<uint8_t>(26 + c - 'A');
-  kinds['\''] = kJoiner;
-  kinds['-'] = kJoiner;
-  return kinds;
-}();
-// The letter a byte spells, one bit (case folded); 0 for any other byte.
-constexpr std::array<uint32_t, 256> kLetterBits = [] {
-  std::array<uint32_t, 256> bits{};
-  for (int c = 'a'; c <= 'z'; ++c) bits[c] = 1U << (c - 'a');
-  for (int c = 'A'; c <= 'Z'; ++c) bits[c] = 1U << (c - 'A');
-  return bits;
-}();
-constexpr uint32_t kVowels = (1U << ('a' - 'a')) | (1U << ('e' - 'a')) | (1U << ('i' - 'a')) |
-                             (1U << ('o' - 'a')) | (1U << ('u' - 'a')) | (1U << ('y' - 'a'));
-
 }  // namespace
 
 LetterBigrams::LetterBigrams(std::string_view tsv) {

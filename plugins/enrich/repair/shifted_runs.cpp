@@ -164,6 +164,8 @@ size_t decoded_separator_length(std::string_view text, size_t i) {
 // One table step per byte: the whole text passes through here, and only the
 // few lead bytes that may spell a separator are decoded. A continuation byte
 // is never a separator, so stepping bytewise splits where decoding would.
+// The same walk runs looks_english's state machine over the token, so a
+// plain word is classified without reading it again.
 void tokenize(const Context& ctx, Paragraph& p) {
   const std::string_view text = ctx.text;
   const size_t end = p.range.end;
@@ -182,17 +184,29 @@ void tokenize(const Context& ctx, Paragraph& p) {
     }
     if (i >= end) break;
     const size_t start = i;
-    ++i;
+    LetterBigrams::EnglishScan english;
     while (i < end) {
-      const ByteKind kind = kByteKinds[static_cast<unsigned char>(text[i])];
-      if (kind == ByteKind::kToken) {
-        ++i;
-        continue;
+      const auto b = static_cast<unsigned char>(text[i]);
+      const ByteKind kind = kByteKinds[b];
+      if (kind != ByteKind::kToken &&
+          (kind == ByteKind::kSeparator || decoded_separator_length(text, i) != 0)) {
+        break;
       }
-      if (kind == ByteKind::kSeparator || decoded_separator_length(text, i) != 0) break;
+      ctx.bigrams.step(english, b);
       ++i;
     }
-    p.tokens.push_back({start, i, classify_token(ctx, text.substr(start, i - start))});
+    const std::string_view token = text.substr(start, i - start);
+    // A token between two ASCII letters is its own core (strip_to_letters),
+    // and the scan has read exactly it.
+    const bool own_core = is_ascii_letter(static_cast<unsigned char>(token.front())) &&
+                          is_ascii_letter(static_cast<unsigned char>(token.back()));
+    WordClass cls = WordClass::kWord;
+    if (!own_core) {
+      cls = classify_token(ctx, token);
+    } else if (!ctx.bigrams.looks_english(english)) {
+      cls = ctx.classes.classify(token);
+    }
+    p.tokens.push_back({start, i, cls});
   }
 }
 
@@ -304,7 +318,7 @@ Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shif
     if (core.empty()) continue;
     const size_t letters = count_letters(core);
     score.letters += letters;
-    misshapen += misshapen_letters(core);
+    if (letter_pairs) misshapen += misshapen_letters(core);
     ++score.pieces;
     switch (ctx.classes.classify(core)) {
       case WordClass::kWord:
