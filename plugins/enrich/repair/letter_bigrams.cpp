@@ -16,22 +16,6 @@ int symbol(char c) {
   return 26;
 }
 
-// What looks_english makes of a byte: a lower-case letter (0-25), a capital
-// (26-51), an apostrophe or hyphen, or anything else.
-constexpr uint8_t kJoiner = 52;
-constexpr uint8_t kOther = 53;
-constexpr std::array<uint8_t, 256> kByteKinds = [] {
-  std::array<uint8_t, 256> kinds{};
-  for (auto& k : kinds) k = kOther;
-  for (int c = 'a'; c <= 'z'; ++c) kinds[c] = static_cast<uint8_t>(c - 'a');
-  for (int c = 'A'; c <= 'Z'; ++c) kinds[c] = static_cast<uint8_t>(26 + c - 'A');
-  kinds['\''] = kJoiner;
-  kinds['-'] = kJoiner;
-  return kinds;
-}();
-constexpr uint32_t kVowels = (1U << ('a' - 'a')) | (1U << ('e' - 'a')) | (1U << ('i' - 'a')) |
-                             (1U << ('o' - 'a')) | (1U << ('u' - 'a')) | (1U << ('y' - 'a'));
-
 }  // namespace
 
 LetterBigrams::LetterBigrams(std::string_view tsv) {
@@ -53,6 +37,20 @@ LetterBigrams::LetterBigrams(std::string_view tsv) {
       if (a < 26 && b < 26 && counts[a][b] < kRareCount) rare_after_[a] |= 1U << b;
     }
   }
+  // The rules of looks_english: a capital only first; a joiner only
+  // between letters; no other byte; no rare pair of adjacent letters.
+  for (auto& row : next_state_) row.fill(kNotEnglish);
+  for (unsigned kind = 0; kind < 52; ++kind) {
+    const unsigned letter = kind % 26;
+    const auto after = static_cast<uint8_t>(letter + 1);
+    next_state_[kStart][kind] = after;
+    if (kind >= 26) continue;  // a capital after anything is not English
+    next_state_[kAfterJoiner][kind] = after;
+    for (unsigned prev = 0; prev < 26; ++prev) {
+      if (((rare_after_[prev] >> letter) & 1U) == 0) next_state_[prev + 1][kind] = after;
+    }
+  }
+  for (unsigned prev = 0; prev < 26; ++prev) next_state_[prev + 1][kJoiner] = kAfterJoiner;
 }
 
 double LetterBigrams::mean_log_prob(std::string_view text) const {
@@ -76,29 +74,15 @@ double LetterBigrams::mean_log_prob(std::string_view text) const {
 }
 
 bool LetterBigrams::looks_english(std::string_view core) const {
-  if (core.empty()) return false;
-  const size_t n = core.size();
-  int prev = -1;         // the letter before, -1 at the start and after a joiner
+  uint8_t state = kStart;
   uint32_t letters = 0;  // every letter seen, one bit each
-  for (size_t i = 0; i < n; ++i) {
-    unsigned kind = kByteKinds[static_cast<unsigned char>(core[i])];
-    if (kind >= 26) {
-      if (kind < kJoiner) {
-        if (i != 0) return false;  // a capital only first
-        kind -= 26;
-      } else if (kind == kJoiner) {
-        if (prev < 0 || i + 1 == n) return false;
-        prev = -1;
-        continue;
-      } else {
-        return false;
-      }
-    }
-    if (prev >= 0 && ((rare_after_[static_cast<size_t>(prev)] >> kind) & 1U) != 0) return false;
-    letters |= 1U << kind;
-    prev = static_cast<int>(kind);
+  for (const char c : core) {
+    const auto b = static_cast<unsigned char>(c);
+    state = next_state_[state][kByteKinds[b]];
+    if (state == kNotEnglish) return false;
+    letters |= kLetterBits[b];
   }
-  return (letters & kVowels) != 0;
+  return state != kStart && state != kAfterJoiner && (letters & kVowels) != 0;
 }
 
 }  // namespace opis::repair

@@ -29,6 +29,22 @@ class LetterBigrams {
   // clean text. Apostrophes and hyphens may join letters.
   bool looks_english(std::string_view core) const;
 
+  // looks_english a byte at a time, for a caller that walks the bytes
+  // anyway (the tokenizer): step() every byte of a string, then
+  // looks_english(scan) answers for the whole string.
+  struct EnglishScan {
+    uint8_t state = kStart;
+    uint32_t letters = 0;  // every letter seen, one bit each
+  };
+  void step(EnglishScan& scan, unsigned char b) const {
+    scan.state = next_state_[scan.state][kByteKinds[b]];
+    scan.letters |= kLetterBits[b];
+  }
+  bool looks_english(const EnglishScan& scan) const {
+    return scan.state != kStart && scan.state != kAfterJoiner && scan.state != kNotEnglish &&
+           (scan.letters & kVowels) != 0;
+  }
+
  private:
   static constexpr int kSymbols = 27;  // a-z, then the word boundary
   static int index(char c) {
@@ -38,9 +54,40 @@ class LetterBigrams {
   }
 
   std::array<std::array<double, kSymbols>, kSymbols> log_prob_{};
-  // Bit b of rare_after_[a]: the pair (a, b) is rare. One mask per letter
-  // keeps the per-token test to a shift and an AND.
+  // Bit b of rare_after_[a]: the pair (a, b) is rare.
   std::array<uint32_t, 26> rare_after_{};
+  // looks_english as a state machine, one table step per byte and no
+  // branch on the byte: states are the start, "after letter x" (1-26),
+  // "after a joiner" and "not English"; inputs the byte kinds (lower-case
+  // letter, capital, joiner, other).
+  static constexpr uint8_t kStart = 0;
+  static constexpr uint8_t kAfterJoiner = 27;
+  static constexpr uint8_t kNotEnglish = 28;
+  static constexpr size_t kByteKindCount = 54;
+  // What looks_english makes of a byte: a lower-case letter (0-25), a
+  // capital (26-51), an apostrophe or hyphen, or anything else.
+  static constexpr uint8_t kJoiner = 52;
+  static constexpr uint8_t kOther = 53;
+  static constexpr std::array<uint8_t, 256> kByteKinds = [] {
+    std::array<uint8_t, 256> kinds{};
+    for (auto& k : kinds) k = kOther;
+    for (int c = 'a'; c <= 'z'; ++c) kinds[c] = static_cast<uint8_t>(c - 'a');
+    for (int c = 'A'; c <= 'Z'; ++c) kinds[c] = static_cast<uint8_t>(26 + c - 'A');
+    kinds['\''] = kJoiner;
+    kinds['-'] = kJoiner;
+    return kinds;
+  }();
+  // The letter a byte spells, one bit (case folded); 0 for any other byte.
+  static constexpr std::array<uint32_t, 256> kLetterBits = [] {
+    std::array<uint32_t, 256> bits{};
+    for (int c = 'a'; c <= 'z'; ++c) bits[c] = 1U << (c - 'a');
+    for (int c = 'A'; c <= 'Z'; ++c) bits[c] = 1U << (c - 'A');
+    return bits;
+  }();
+  static constexpr uint32_t kVowels = (1U << ('a' - 'a')) | (1U << ('e' - 'a')) |
+                                      (1U << ('i' - 'a')) | (1U << ('o' - 'a')) |
+                                      (1U << ('u' - 'a')) | (1U << ('y' - 'a'));
+  std::array<std::array<uint8_t, kByteKindCount>, kNotEnglish + 1> next_state_{};
 };
 
 }  // namespace opis::repair

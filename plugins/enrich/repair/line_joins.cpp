@@ -1,6 +1,9 @@
 #include "line_joins.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "paragraphs.hpp"
 #include "utf8.hpp"
@@ -18,7 +21,27 @@ constexpr double kMinWrappedLines = 0.8;  // share of lines but the last
 struct Line {
   size_t begin = 0;  // first byte
   size_t end = 0;    // the newline or the paragraph's end
+  size_t width = 0;  // characters, once hard_wrapped has counted them
 };
+
+// Characters: bytes that are not UTF-8 continuation bytes (10xxxxxx). Every
+// line of every paragraph is measured, so eight bytes are counted at once.
+size_t visible_length(std::string_view text, const Line& line) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  size_t i = line.begin;
+  size_t continuation = 0;
+  for (; i + 8 <= line.end; i += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    // Bit 7 set and bit 6 clear: shifting left by one puts bit 6 under bit 7.
+    continuation += static_cast<size_t>(std::popcount(word & ~(word << 1) & kHighBits));
+  }
+  size_t n = (i - line.begin) - continuation;
+  for (; i < line.end; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
 
 std::vector<Line> lines_of(std::string_view text, TextRange p) {
   std::vector<Line> lines;
@@ -26,29 +49,24 @@ std::vector<Line> lines_of(std::string_view text, TextRange p) {
   while (start <= p.end) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos || nl > p.end) nl = p.end;
-    lines.push_back({start, nl});
+    lines.push_back({start, nl, 0});
     if (nl >= p.end) break;
     start = nl + 1;
   }
   return lines;
 }
 
-size_t visible_length(std::string_view text, const Line& line) {
-  size_t n = 0;
-  for (size_t i = line.begin; i < line.end; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
-bool hard_wrapped(std::string_view text, const std::vector<Line>& lines) {
+bool hard_wrapped(std::string_view text, std::vector<Line>& lines) {
   if (lines.size() < 2) return false;
   size_t widest = 0;
-  for (const Line& l : lines) widest = std::max(widest, visible_length(text, l));
+  for (Line& l : lines) {
+    l.width = visible_length(text, l);
+    widest = std::max(widest, l.width);
+  }
   if (widest < kMinWrapWidth) return false;
   size_t long_lines = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    const size_t length = visible_length(text, lines[i]);
+    const size_t length = lines[i].width;
     const char last = lines[i].end > lines[i].begin ? text[lines[i].end - 1] : '\n';
     if (static_cast<double>(length) >= kMinLineShare * static_cast<double>(widest) || last == ' ' ||
         last == '-') {
@@ -129,7 +147,7 @@ std::vector<Edit> join_lines(std::string_view text, const Lexicon& lexicon,
                              const LineJoinOptions& options) {
   std::vector<Edit> edits;
   for (const TextRange& p : split_paragraphs(text)) {
-    const std::vector<Line> lines = lines_of(text, p);
+    std::vector<Line> lines = lines_of(text, p);
     if (lines.size() < 2) continue;
     const bool unwrap = options.unwrap_lines && hard_wrapped(text, lines);
     for (size_t i = 0; i + 1 < lines.size(); ++i) {

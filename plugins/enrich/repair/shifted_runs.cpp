@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <utility>
 
 #include "paragraphs.hpp"
 #include "utf8.hpp"
+#include "word_class_memo.hpp"
 
 namespace opis::repair {
 namespace {
@@ -78,6 +81,7 @@ struct Context {
   const LetterBigrams& bigrams;
   const GlyphTable& glyphs;
   const ShiftSearch& search;
+  WordClassMemo& classes;  // the lexicon's answers for this text
 };
 
 bool is_separator(char32_t c) {
@@ -136,45 +140,73 @@ WordClass classify_token(const Context& ctx, std::string_view token) {
   const std::string_view core = strip_to_letters(token);
   if (core.empty()) return WordClass::kNeutral;
   if (ctx.bigrams.looks_english(core)) return WordClass::kWord;
-  return ctx.lexicon.classify(core);
+  return ctx.classes.classify(core);
 }
 
-bool is_ascii_separator(unsigned char b) {
-  return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+// What the tokenizer makes of a byte: a separator (ASCII white space), part
+// of a token, or the lead byte of a sequence that may spell a separator
+// (U+00A0, U+FFFD, or an overlong form of one) and must be decoded.
+enum class ByteKind : uint8_t { kToken, kSeparator, kDecode };
+constexpr std::array<ByteKind, 256> kByteKinds = [] {
+  std::array<ByteKind, 256> kinds{};
+  kinds.fill(ByteKind::kToken);
+  for (const unsigned char b : {' ', '\t', '\r', '\n'}) kinds[b] = ByteKind::kSeparator;
+  for (const unsigned b : {0xC0U, 0xC2U, 0xE0U, 0xEFU, 0xF0U}) kinds[b] = ByteKind::kDecode;
+  return kinds;
+}();
+
+// The length of the separator whose lead byte at `i` may spell one, or 0.
+size_t decoded_separator_length(std::string_view text, size_t i) {
+  const Decoded d = decode_at(text, i);
+  return is_separator(d.cp) ? d.length : 0;
 }
 
-// Two tight loops, one over separators and one over a token's bytes: the
-// whole text passes through here, so each byte costs one compare.
+// One table step per byte: the whole text passes through here, and only the
+// few lead bytes that may spell a separator are decoded. A continuation byte
+// is never a separator, so stepping bytewise splits where decoding would.
+// The same walk runs looks_english's state machine over the token, so a
+// plain word is classified without reading it again.
 void tokenize(const Context& ctx, Paragraph& p) {
   const std::string_view text = ctx.text;
   const size_t end = p.range.end;
   size_t i = p.range.begin;
   while (i < end) {
     while (i < end) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        if (!is_ascii_separator(b)) break;
+      const ByteKind kind = kByteKinds[static_cast<unsigned char>(text[i])];
+      if (kind == ByteKind::kSeparator) {
         ++i;
-      } else {
-        const Decoded d = decode_at(text, i);
-        if (!is_separator(d.cp)) break;
-        i += d.length;
+        continue;
       }
+      if (kind == ByteKind::kToken) break;
+      const size_t n = decoded_separator_length(text, i);
+      if (n == 0) break;
+      i += n;
     }
     if (i >= end) break;
     const size_t start = i;
+    LetterBigrams::EnglishScan english;
     while (i < end) {
       const auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        if (is_ascii_separator(b)) break;
-        ++i;
-      } else {
-        const Decoded d = decode_at(text, i);
-        if (is_separator(d.cp)) break;
-        i += d.length;
+      const ByteKind kind = kByteKinds[b];
+      if (kind != ByteKind::kToken &&
+          (kind == ByteKind::kSeparator || decoded_separator_length(text, i) != 0)) {
+        break;
       }
+      ctx.bigrams.step(english, b);
+      ++i;
     }
-    p.tokens.push_back({start, i, classify_token(ctx, text.substr(start, i - start))});
+    const std::string_view token = text.substr(start, i - start);
+    // A token between two ASCII letters is its own core (strip_to_letters),
+    // and the scan has read exactly it.
+    const bool own_core = is_ascii_letter(static_cast<unsigned char>(token.front())) &&
+                          is_ascii_letter(static_cast<unsigned char>(token.back()));
+    WordClass cls = WordClass::kWord;
+    if (!own_core) {
+      cls = classify_token(ctx, token);
+    } else if (!ctx.bigrams.looks_english(english)) {
+      cls = ctx.classes.classify(token);
+    }
+    p.tokens.push_back({start, i, cls});
   }
 }
 
@@ -220,27 +252,42 @@ bool decodable(char32_t c) {
 bool decode_token(const Context& ctx, const Token& token, int shift, std::string& out,
                   std::vector<EditNote>* notes) {
   const std::string_view s = ctx.text.substr(token.begin, token.end - token.begin);
-  const bool line_final = followed_by_newline(ctx.text, token.end);
+  // Decoded bytes gather on the stack and reach `out` in one append: runs
+  // are decoded under many offsets, and a call per byte would dominate.
+  constexpr size_t kPendingBytes = 128;
+  char pending[kPendingBytes];
+  size_t n = 0;
+  auto flush = [&] {
+    out.append(pending, n);
+    n = 0;
+  };
   for (size_t i = 0; i < s.size();) {
+    if (n + 4 > kPendingBytes) flush();
     const Decoded d = decode_at(s, i);
     if (const GlyphMeaning* glyph = ctx.glyphs.find(d.cp)) {
+      flush();
       const size_t at = out.size();
       out.append(glyph->replacement);
       if (notes != nullptr) {
         notes->push_back(
             {"repair", glyph->reason, std::string(s.substr(i, d.length)), at, out.size()});
       }
-    } else if (d.cp == '-' && line_final && i + 1 == s.size()) {
-      out.push_back('-');
+    } else if (d.cp == '-' && i + 1 == s.size() && followed_by_newline(ctx.text, token.end)) {
+      pending[n++] = '-';
     } else if (d.cp > kHighestShiftable) {
-      out.append(s.substr(i, d.length));
+      std::memcpy(pending + n, s.data() + i, d.length);
+      n += d.length;
     } else {
-      const auto decoded = static_cast<char32_t>(static_cast<int>(d.cp) + shift);
-      if (static_cast<int>(d.cp) + shift < 0 || !decodable(decoded)) return false;
-      append_utf8(out, decoded);
+      const int decoded = static_cast<int>(d.cp) + shift;
+      if (decoded < 0 || !decodable(static_cast<char32_t>(decoded))) {
+        flush();
+        return false;
+      }
+      n += encode_utf8(static_cast<char32_t>(decoded), pending + n);
     }
     i += d.length;
   }
+  flush();
   return true;
 }
 
@@ -248,8 +295,10 @@ bool decode_token(const Context& ctx, const Token& token, int shift, std::string
 // no use for the score. Once the letters left (at most the bytes left) could
 // no longer lift the share to it, scoring stops and the score is invalid:
 // most offsets of a run are wrong, and this spares their remaining look-ups.
+// `letter_pairs`: whether the caller reads `bigram` (offsets are compared,
+// or there is no word list); otherwise it stays at its floor, unscored.
 Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shift,
-                std::string& buffer, double words_floor = 0) {
+                std::string& buffer, double words_floor = 0, bool letter_pairs = true) {
   Score score;
   buffer.clear();
   for (size_t k = run.first; k <= run.last; ++k) {
@@ -269,9 +318,9 @@ Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shif
     if (core.empty()) continue;
     const size_t letters = count_letters(core);
     score.letters += letters;
-    misshapen += misshapen_letters(core);
+    if (letter_pairs) misshapen += misshapen_letters(core);
     ++score.pieces;
-    switch (ctx.lexicon.classify(core)) {
+    switch (ctx.classes.classify(core)) {
       case WordClass::kWord:
         good += letters;
         counted += letters;
@@ -291,6 +340,7 @@ Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shif
     }
   }
   score.words = counted == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(counted);
+  if (!letter_pairs) return score;
   score.bigram = ctx.bigrams.mean_log_prob(buffer);
   if (score.letters > 0) {
     score.bigram -=
@@ -383,7 +433,7 @@ bool decodes_to_word(const Context& ctx, const Token& token, int shift, std::str
   buffer.clear();
   if (!decode_token(ctx, token, shift, buffer, nullptr)) return false;
   const std::string_view core = strip_to_letters(buffer);
-  return !core.empty() && ctx.lexicon.classify(core) == WordClass::kWord;
+  return !core.empty() && ctx.classes.classify(core) == WordClass::kWord;
 }
 
 // A closing quote glyph after a lost comma ("IDFWLRQ�´") is a token of
@@ -408,7 +458,7 @@ void extend_runs(const Context& ctx, Paragraph& p, std::string& buffer) {
       // A word by the quick test may still be a damaged token that looks
       // English; only the lexicon's word stays out. A damaged "a" may be a
       // lone symbol ("^" at offset -3): no letters, but a word once decoded.
-      if (t.cls == WordClass::kWord && ctx.lexicon.classify(strip_to_letters(ctx.text.substr(
+      if (t.cls == WordClass::kWord && ctx.classes.classify(strip_to_letters(ctx.text.substr(
                                            t.begin, t.end - t.begin))) == WordClass::kWord) {
         return false;
       }
@@ -549,7 +599,8 @@ Score score_as_it_stands(const Context& ctx, const Paragraph& p, const Run& run,
     for (size_t k = run.first; k <= run.last && !glyphs; ++k) glyphs = has_glyph(ctx, p.tokens[k]);
     if (!glyphs) return Score{};
   }
-  return score_run(ctx, p, run, 0, buffer);
+  // With a word list convincing() reads only the share of words.
+  return score_run(ctx, p, run, 0, buffer, 0, !ctx.lexicon.has_word_list());
 }
 
 struct Choice {
@@ -589,7 +640,14 @@ Choice best_shift(const Context& ctx, const Paragraph& p, const Run& run, double
 std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexicon,
                                     const LetterBigrams& bigrams, const GlyphTable& glyphs,
                                     const ShiftSearch& search) {
-  const Context ctx{text, lexicon, bigrams, glyphs, search};
+  WordClassMemo classes(lexicon);
+  return find_shifted_runs(text, classes, lexicon, bigrams, glyphs, search);
+}
+
+std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classes,
+                                    const Lexicon& lexicon, const LetterBigrams& bigrams,
+                                    const GlyphTable& glyphs, const ShiftSearch& search) {
+  const Context ctx{text, lexicon, bigrams, glyphs, search, classes};
   const bool word_list = lexicon.has_word_list();
   std::vector<Paragraph> damaged;
   Paragraph scratch;  // reused: most paragraphs are clean and are dropped
@@ -616,7 +674,8 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
       // One font's runs share one offset: the offset proven last is tried
       // first, and the whole window only when it does not convince.
       if (last_proven != 0 &&
-          convincing(score_run(ctx, p, run, last_proven, buffer, floor), original, word_list)) {
+          convincing(score_run(ctx, p, run, last_proven, buffer, floor, !word_list), original,
+                     word_list)) {
         run.shift = last_proven;
         run.accepted = true;
       } else {
@@ -644,7 +703,7 @@ std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexico
         const Score& original = run.original;
         for (const auto& [n, shift] : by_use) {
           if (convincing_with_known_offset(
-                  score_run(ctx, p, run, shift, buffer, kKnownOffsetWordShare), original)) {
+                  score_run(ctx, p, run, shift, buffer, kKnownOffsetWordShare, false), original)) {
             run.shift = shift;
             run.accepted = true;
             break;

@@ -13,6 +13,7 @@
 #include "letter_bigrams.hpp"
 #include "lexicon.hpp"
 #include "text_edits.hpp"
+#include "word_class_memo.hpp"
 
 namespace opis::repair {
 
@@ -26,5 +27,10 @@ struct ShiftSearch {
 std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexicon,
                                     const LetterBigrams& bigrams, const GlyphTable& glyphs,
                                     const ShiftSearch& search = {});
+// The same, asking the lexicon through `classes` (a memo of its answers,
+// which may hold words of earlier texts).
+std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classes,
+                                    const Lexicon& lexicon, const LetterBigrams& bigrams,
+                                    const GlyphTable& glyphs, const ShiftSearch& search);
 
 }  // namespace opis::repair

@@ -9,6 +9,7 @@ EditMap EditMap::apply(std::string_view input, const std::vector<Edit>& edits, s
   EditMap map;
   output.clear();
   output.reserve(input.size() + input.size() / 16);
+  map.segments_.reserve(edits.size());
   size_t copied = 0;
   for (const Edit& edit : edits) {
     output.append(input.substr(copied, edit.begin - copied));

@@ -1,5 +1,7 @@
 #include "text_repair.hpp"
 
+#include <iterator>
+
 #include "mojibake.hpp"
 #include "unicode_nfc.hpp"
 
@@ -29,7 +31,8 @@ RepairResult TextRepairer::repair(std::string_view text) const {
       note.begin = map.map_begin(note.begin);
       note.end = map.map_end(note.end);
     }
-    result.notes.insert(result.notes.end(), added.begin(), added.end());
+    result.notes.insert(result.notes.end(), std::make_move_iterator(added.begin()),
+                        std::make_move_iterator(added.end()));
     result.text.swap(next);
     current = result.text;
     result.maps.push_back(std::move(map));
@@ -37,7 +40,11 @@ RepairResult TextRepairer::repair(std::string_view text) const {
   // Mojibake first: a mis-decoded quote would otherwise look like damage to
   // the run finder. Line joins need the decoded words to judge hyphens.
   run_pass(find_mojibake(current));
-  run_pass(find_shifted_runs(current, lexicon_, bigrams_, glyphs_, options_.search));
+  {
+    WordClassMemoPool::Loan classes(*memos_, lexicon_);
+    run_pass(
+        find_shifted_runs(current, classes.memo(), lexicon_, bigrams_, glyphs_, options_.search));
+  }
   run_pass(join_lines(current, lexicon_, options_.lines));
   run_pass(normalize_nfc(current));
   if (!result.changed()) result.text = std::string(text);

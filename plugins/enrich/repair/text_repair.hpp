@@ -3,6 +3,7 @@
 // input can be carried onto the output.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "line_joins.hpp"
 #include "shifted_runs.hpp"
 #include "text_edits.hpp"
+#include "word_class_memo_pool.hpp"
 
 namespace opis::repair {
 
@@ -37,7 +39,8 @@ class TextRepairer {
       : lexicon_(std::move(lexicon)),
         bigrams_(std::move(bigrams)),
         glyphs_(std::move(glyphs)),
-        options_(options) {}
+        options_(options),
+        memos_(std::make_shared<WordClassMemoPool>()) {}
 
   RepairResult repair(std::string_view text) const;
   const Lexicon& lexicon() const { return lexicon_; }
@@ -47,6 +50,8 @@ class TextRepairer {
   LetterBigrams bigrams_;
   GlyphTable glyphs_;
   RepairOptions options_;
+  // Shared by copies, which hold the same words.
+  std::shared_ptr<WordClassMemoPool> memos_;
 };
 
 }  // namespace opis::repair

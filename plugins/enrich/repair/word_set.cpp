@@ -1,7 +1,6 @@
 #include "word_set.hpp"
 
 #include <array>
-#include <atomic>
 #include <cstring>
 #include <limits>
 
@@ -13,25 +12,14 @@ uint32_t check_of(uint64_t h) {
   return c == 0 ? 1 : c;
 }
 
-std::atomic<uint64_t> next_generation{1};
-
-// One remembered look-up: the set's generation, the word and its tags.
-// Plain data, so the thread-local memo needs no destructor (a plugin with
-// thread-local destructors could not be unloaded).
-constexpr size_t kMemoBytes = 22;
-struct MemoEntry {
-  uint64_t generation = 0;  // 0: empty
-  uint64_t hash = 0;
-  uint8_t length = 0;
-  uint8_t tags = 0;
-  char bytes[kMemoBytes] = {};
-};
-constexpr size_t kMemoEntries = 1024;
-thread_local std::array<MemoEntry, kMemoEntries> memo;
+// A letter's index (0-25) whatever its case; kNotLetter for other bytes.
+constexpr unsigned kNotLetter = 26;
+unsigned folded_letter(char c) {
+  const unsigned lower = static_cast<unsigned char>(c) | 0x20U;
+  return lower >= 'a' && lower <= 'z' ? lower - 'a' : kNotLetter;
+}
 
 }  // namespace
-
-WordSet::WordSet() : generation_(next_generation.fetch_add(1, std::memory_order_relaxed)) {}
 
 uint64_t WordSet::hash(std::string_view word) {
   // FNV-1a: words are short, so a byte loop beats anything vectorised.
@@ -50,25 +38,39 @@ std::string_view WordSet::word_of(const Slot& s) const {
   return std::string_view(arena_).substr(offset, s.length);
 }
 
-uint8_t WordSet::find(std::string_view word) const {
-  if (slots_.empty()) return 0;
-  const uint64_t h = hash(word);
-  if (word.size() > kMemoBytes) return may_hold(h) ? find_in_slots(h, word) : 0;
-  // The memo first: a text repeats its words, damaged ones too ("WKH" is
-  // every shifted "the"), and the memo's lines are the likeliest in cache.
-  MemoEntry& remembered = memo[static_cast<size_t>(h >> 24) % kMemoEntries];
-  if (remembered.generation == generation_ && remembered.hash == h &&
-      remembered.length == word.size() &&
-      std::memcmp(remembered.bytes, word.data(), word.size()) == 0) {
-    return remembered.tags;
+void WordSet::add_triples(std::string_view word) {
+  unsigned a = kNotLetter;
+  unsigned b = kNotLetter;
+  for (const char c : word) {
+    const unsigned x = folded_letter(c);
+    if (a != kNotLetter && b != kNotLetter && x != kNotLetter) {
+      const size_t t = (a * 26 + b) * 26 + x;
+      triples_[t / 64] |= uint64_t{1} << (t % 64);
+    }
+    a = b;
+    b = x;
   }
-  const uint8_t tags = may_hold(h) ? find_in_slots(h, word) : 0;
-  remembered.generation = generation_;
-  remembered.hash = h;
-  remembered.length = static_cast<uint8_t>(word.size());
-  remembered.tags = tags;
-  std::memcpy(remembered.bytes, word.data(), word.size());
-  return tags;
+}
+
+bool WordSet::has_triples_of(std::string_view word) const {
+  unsigned a = kNotLetter;
+  unsigned b = kNotLetter;
+  for (const char c : word) {
+    const unsigned x = folded_letter(c);
+    if (a != kNotLetter && b != kNotLetter && x != kNotLetter) {
+      const size_t t = (a * 26 + b) * 26 + x;
+      if ((triples_[t / 64] >> (t % 64) & 1U) == 0) return false;
+    }
+    a = b;
+    b = x;
+  }
+  return true;
+}
+
+uint8_t WordSet::find(std::string_view word) const {
+  if (slots_.empty() || !has_triples_of(word)) return 0;
+  const uint64_t h = hash(word);
+  return may_hold(h) ? find_in_slots(h, word) : 0;
 }
 
 uint8_t WordSet::find_in_slots(uint64_t h, std::string_view word) const {
@@ -83,7 +85,6 @@ uint8_t WordSet::find_in_slots(uint64_t h, std::string_view word) const {
 
 bool WordSet::insert(std::string_view word, uint8_t tag) {
   if (word.size() > std::numeric_limits<uint16_t>::max()) return false;
-  generation_ = next_generation.fetch_add(1, std::memory_order_relaxed);
   if ((size_ + 1) * 2 > slots_.size()) grow();
   const uint64_t h = hash(word);
   const uint32_t check = check_of(h);
@@ -103,6 +104,7 @@ bool WordSet::insert(std::string_view word, uint8_t tag) {
         std::memcpy(s.bytes, &offset, sizeof offset);
         arena_.append(word);
       }
+      add_triples(word);
       const size_t bit = filter_index(h);
       (*filter_)[bit / 64] |= uint64_t{1} << (bit % 64);
       ++size_;
@@ -116,8 +118,8 @@ bool WordSet::insert(std::string_view word, uint8_t tag) {
 }
 
 void WordSet::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  HugePageArray<Slot> old = std::move(slots_);
+  slots_ = HugePageArray<Slot>(old.empty() ? 1024 : old.size() * 2);
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.check == 0) continue;

@@ -6,9 +6,9 @@
 // list the slots take megabytes, so most look-ups would wait on memory; the
 // run scorer looks up mostly strings that are no word (a run decoded under
 // the wrong offsets), so a bit filter of 64 KB over the hashes' top bits
-// (small enough to stay in cache between records) turns most of them away. Look-ups that reach the
-// slots are remembered per thread (a small direct-mapped memo), so the frequent words of a text
-// ("the", "of", a name) cost a cache hit after their first look-up.
+// (small enough to stay in cache between records) turns most of them away.
+// Repeated look-ups of one text are answered by the run finder's
+// WordClassMemo before they reach this set.
 #pragma once
 
 #include <array>
@@ -18,11 +18,12 @@
 #include <string_view>
 #include <vector>
 
+#include "huge_page_array.hpp"
+
 namespace opis::repair {
 
 class WordSet {
  public:
-  WordSet();
   // ORs `tag` into the entry's tags; returns true when the entry is new.
   bool insert(std::string_view word, uint8_t tag);
   // The entry's tags, 0 when absent.
@@ -55,10 +56,17 @@ class WordSet {
     return ((*filter_)[i / 64] >> (i % 64) & 1U) != 0;
   }
 
-  // Names this set's contents in the per-thread memo; a new one on every
-  // insert, so the memo never answers for an older state.
-  uint64_t generation_ = 0;
-  std::vector<Slot> slots_;
+  // Every run of three ASCII letters (case folded) in any entry, one bit
+  // each: 2 KB, so it stays in cache. A string holding a triple no entry
+  // holds is no entry, in any case: most strings a wrong offset decodes to
+  // (and every damaged token) are turned away here, before the filter and
+  // the slots, which are far larger and mostly out of cache.
+  static constexpr size_t kTriples = 26 * 26 * 26;
+  std::array<uint64_t, (kTriples + 63) / 64> triples_{};
+  void add_triples(std::string_view word);
+  bool has_triples_of(std::string_view word) const;
+
+  HugePageArray<Slot> slots_;
   std::unique_ptr<Filter> filter_ = std::make_unique<Filter>();
   std::string arena_;
   size_t size_ = 0;
