@@ -1,5 +1,5 @@
 // Files for tests run through the SDK's harness (opis_add_harness_test):
-// a temporary directory and reading a file back. Standard library only, so
+// a temporary directory, reading a file back, and the shared seeds. Standard library only, so
 // a harness test still links neither the host nor protobuf.
 #ifndef OPIS_TESTS_SUPPORT_HARNESS_TEMP_FILES_HPP
 #define OPIS_TESTS_SUPPORT_HARNESS_TEMP_FILES_HPP
@@ -53,6 +53,15 @@ inline std::string read_file(const std::filesystem::path& file) {
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
+}
+
+// The shared seed documents beside the checkout (../shared/seeds, from the
+// source directory), or an empty path when they are absent: tests on them
+// skip on a machine without them rather than fail.
+inline std::filesystem::path seeds_beside(const std::filesystem::path& source_dir) {
+  const auto seeds = source_dir.parent_path() / "shared" / "seeds";
+  std::error_code ec;
+  return std::filesystem::is_directory(seeds, ec) ? seeds : std::filesystem::path();
 }
 
 }  // namespace opis::test_files

@@ -14,6 +14,8 @@
 #include <system_error>
 #include <vector>
 
+#include "temp_files.hpp"
+
 namespace entities_test {
 
 struct Expansion {
@@ -139,9 +141,7 @@ inline std::filesystem::path source_dir() {
 
 // The shared seed documents beside the repository; empty when absent.
 inline std::filesystem::path seeds_dir() {
-  const auto seeds = source_dir().parent_path() / "shared" / "seeds";
-  std::error_code ec;
-  return std::filesystem::is_directory(seeds, ec) ? seeds : std::filesystem::path();
+  return opis::test_files::seeds_beside(source_dir());
 }
 
 }  // namespace entities_test

@@ -23,9 +23,7 @@ inline std::filesystem::path source_dir() {
 
 // The shared seed documents beside the repository; empty when absent.
 inline std::filesystem::path seeds_dir() {
-  const auto seeds = source_dir().parent_path() / "shared" / "seeds";
-  std::error_code ec;
-  return std::filesystem::is_directory(seeds, ec) ? seeds : std::filesystem::path();
+  return opis::test_files::seeds_beside(source_dir());
 }
 
 using opis::test_files::read_file;

@@ -26,9 +26,7 @@ fs::path corpus() {
 
 // The shared seed documents beside the repository; empty when absent.
 fs::path seeds_dir() {
-  const fs::path seeds = fs::path(OPIS_TEST_SOURCE_DIR).parent_path() / "shared" / "seeds";
-  std::error_code ec;
-  return fs::is_directory(seeds, ec) ? seeds : fs::path();
+  return opis::test_files::seeds_beside(fs::path(OPIS_TEST_SOURCE_DIR));
 }
 
 std::vector<Record> ingest_file(const fs::path& file) {

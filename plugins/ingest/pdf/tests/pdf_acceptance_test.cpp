@@ -23,9 +23,7 @@ fs::path source_dir() {
 
 // The shared seed documents beside the repository; empty when absent.
 fs::path seeds_dir() {
-  const fs::path seeds = source_dir().parent_path() / "shared" / "seeds";
-  std::error_code ec;
-  return fs::is_directory(seeds, ec) ? seeds : fs::path();
+  return opis::test_files::seeds_beside(source_dir());
 }
 
 TEST(PdfAcceptance, SeedsAreNotClaimed) {
