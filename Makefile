@@ -51,10 +51,16 @@ soak: build
 	$(BUILD)/bin/server_bench --soak 600
 
 # The test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# intercept_tls_get_addr=0: GCC 12's LeakSanitizer guesses the size of a
+# dynamic TLS block from the bytes before it. gnutls (loaded with the
+# postgres output's libpq) first touches its TLS in its exit destructor, and
+# then the guess can be garbage and the leak check crash after a clean run.
+# Without the interception those blocks are plain heap blocks, which the
+# check still reaches through each thread's DTV.
 sanitize: deps
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DOPIS_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
-	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:intercept_tls_get_addr=0 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 FORMATTED = $(shell git ls-files '*.c' '*.h' '*.cpp' '*.hpp')
 format:
