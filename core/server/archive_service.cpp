@@ -178,89 +178,140 @@ class ProcessStreamReactor final
       Finish(kUnauthenticated);
       return;
     }
-    std::lock_guard lock(mutex_);
-    start_read();
+    Actions actions;
+    {
+      std::lock_guard lock(mutex_);
+      start_read(actions);
+    }
+    perform(actions);
   }
 
   void OnReadDone(bool ok) override {
-    std::unique_lock lock(mutex_);
-    reading_ = false;
+    Actions actions;
     if (!ok) {
-      reads_done_ = true;
-      finish_if_done();
+      {
+        std::lock_guard lock(mutex_);
+        reading_ = false;
+        reads_done_ = true;
+        finish_if_done(actions);
+      }
+      perform(actions);
       return;
     }
+    // No read is started until this one is handled (reading_ stays true),
+    // so the message is parsed outside the lock.
     auto request = std::make_shared<ProcessRequest>();
     const grpc::Status parsed =
         grpc::SerializationTraits<ProcessRequest>::Deserialize(&incoming_, request.get());
     incoming_.Clear();
+    std::unique_lock lock(mutex_);
+    reading_ = false;
     if (!parsed.ok()) {
       // Only this message fails; the stream goes on.
       respond("", grpc::StatusCode::INVALID_ARGUMENT,
-              "a stream message that is not a ProcessRequest: " + parsed.error_message(), "");
-      read_more();
-      finish_if_done();
+              "a stream message that is not a ProcessRequest: " + parsed.error_message(), "",
+              actions);
+      read_more(actions);
+      finish_if_done(actions);
+      lock.unlock();
+      perform(actions);
       return;
     }
     ++in_flight_;
     // With a worker idle and nothing queued, the document runs on this
     // thread under that worker's index, saving the hand-off to the pool.
     if (std::optional<WorkerPool::Lease> lease = shared_.pool.try_lease_idle_worker()) {
-      read_more();  // the next document's read overlaps this one's work
+      read_more(actions);  // the next document's read overlaps this one's work
       lock.unlock();
+      perform(actions);
       run(*request, lease->worker());
       return;
     }
     parked_ = std::move(request);
-    submit_parked();
-    finish_if_done();
+    submit_parked(actions);
+    finish_if_done(actions);
+    lock.unlock();
+    perform(actions);
   }
 
   void OnWriteDone(bool ok) override {
-    std::lock_guard lock(mutex_);
-    outbox_.pop_front();
-    writing_ = false;
-    if (!ok) {
-      // The client is gone: nothing more can be delivered.
-      cancelled_ = true;
-      outbox_.clear();
-    } else if (!outbox_.empty()) {
-      writing_ = true;
-      StartWrite(&outbox_.front());
+    Actions actions;
+    {
+      std::lock_guard lock(mutex_);
+      outbox_.pop_front();
+      writing_ = false;
+      if (!ok) {
+        // The client is gone: nothing more can be delivered.
+        cancelled_ = true;
+        outbox_.clear();
+      } else {
+        write_next(actions);
+      }
+      read_more(actions);
+      finish_if_done(actions);
     }
-    read_more();
-    finish_if_done();
+    perform(actions);
   }
 
   void OnCancel() override {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-    finish_if_done();
+    Actions actions;
+    {
+      std::lock_guard lock(mutex_);
+      cancelled_ = true;
+      finish_if_done(actions);
+    }
+    perform(actions);
   }
 
   void OnDone() override { delete this; }
 
  private:
-  // All private members run with mutex_ held.
-  void start_read() {
-    reading_ = true;
-    StartRead(&incoming_);
+  // What a reaction decided under mutex_, carried out once it is released:
+  // StartWrite may send on the socket right away, and the stream's other
+  // reactions must not wait for that. The flags set under the lock (reading_,
+  // writing_, finished_) keep any other thread from starting the same
+  // operation or finishing the stream in between, so the reactor outlives
+  // these calls.
+  struct Actions {
+    grpc::ByteBuffer* write = nullptr;
+    bool read = false;
+    std::optional<grpc::Status> finish;
+  };
+
+  // The last use of `this` in a reaction: Finish may lead to OnDone.
+  void perform(const Actions& actions) {
+    if (actions.write != nullptr) StartWrite(actions.write);
+    if (actions.read) StartRead(&incoming_);
+    if (actions.finish) Finish(*actions.finish);
   }
 
-  void read_more() {
+  // The private members below run with mutex_ held.
+  void start_read(Actions& actions) {
+    reading_ = true;
+    actions.read = true;
+  }
+
+  void read_more(Actions& actions) {
     if (!reading_ && !reads_done_ && !cancelled_ && !parked_ &&
         in_flight_ < shared_.limits.stream_window) {
-      start_read();
+      start_read(actions);
     }
   }
 
-  void submit_parked() {
+  void write_next(Actions& actions) {
+    if (writing_ || outbox_.empty()) return;
+    writing_ = true;
+    // deque::push_back leaves references to the front valid.
+    actions.write = &outbox_.front();
+  }
+
+  void submit_parked(Actions& actions) {
     std::shared_ptr<ProcessRequest> request = parked_;
     WorkerPool::Job job = [this, request](unsigned worker) { run(*request, worker); };
     switch (shared_.pool.try_submit(job, [this] { on_space(); })) {
       case WorkerPool::Submitted::queued:
         parked_.reset();
-        read_more();
+        read_more(actions);
         break;
       case WorkerPool::Submitted::full:
         waiting_for_space_ = true;
@@ -269,23 +320,27 @@ class ProcessStreamReactor final
         parked_.reset();
         --in_flight_;
         respond(request->request_id(), grpc::StatusCode::UNAVAILABLE, "the daemon is shutting down",
-                "");
+                "", actions);
         break;
     }
   }
 
   void on_space() {
-    std::lock_guard lock(mutex_);
-    waiting_for_space_ = false;
-    if (parked_) {
-      if (cancelled_) {
-        parked_.reset();
-        --in_flight_;
-      } else {
-        submit_parked();
+    Actions actions;
+    {
+      std::lock_guard lock(mutex_);
+      waiting_for_space_ = false;
+      if (parked_) {
+        if (cancelled_) {
+          parked_.reset();
+          --in_flight_;
+        } else {
+          submit_parked(actions);
+        }
       }
+      finish_if_done(actions);
     }
-    finish_if_done();
+    perform(actions);
   }
 
   void run(ProcessRequest& request, unsigned worker) {
@@ -310,33 +365,34 @@ class ProcessStreamReactor final
       }
     }
     grpc::ByteBuffer wire = to_wire(response);
-    std::lock_guard lock(mutex_);
-    --in_flight_;
-    deliver(std::move(wire));
-    read_more();
-    finish_if_done();
+    Actions actions;
+    {
+      std::lock_guard lock(mutex_);
+      --in_flight_;
+      deliver(std::move(wire), actions);
+      read_more(actions);
+      finish_if_done(actions);
+    }
+    perform(actions);
   }
 
   void respond(const std::string& request_id, grpc::StatusCode code, const std::string& message,
-               const std::string& plugin) {
+               const std::string& plugin, Actions& actions) {
     ProcessResponse response;
     response.set_request_id(request_id);
     response.mutable_error()->set_code(code);
     response.mutable_error()->set_message(message);
     response.mutable_error()->set_plugin(plugin);
-    deliver(to_wire(response));
+    deliver(to_wire(response), actions);
   }
 
-  void deliver(grpc::ByteBuffer response) {
+  void deliver(grpc::ByteBuffer response, Actions& actions) {
     if (cancelled_) return;
     outbox_.push_back(std::move(response));
-    if (!writing_) {
-      writing_ = true;
-      StartWrite(&outbox_.front());
-    }
+    write_next(actions);
   }
 
-  void finish_if_done() {
+  void finish_if_done(Actions& actions) {
     if (finished_ || reading_ || writing_ || in_flight_ > 0 || waiting_for_space_) return;
     if (!reads_done_ && !cancelled_) return;
     finished_ = true;
@@ -344,7 +400,7 @@ class ProcessStreamReactor final
         cancelled_ ? grpc::Status(grpc::StatusCode::CANCELLED, "the stream was cancelled")
                    : grpc::Status::OK;
     shared_.metrics.rpc_finished("ProcessStream", status.error_code());
-    Finish(status);
+    actions.finish = status;
   }
 
   Shared& shared_;

@@ -35,6 +35,23 @@ TEST(Utf8, OverlongEncodingsAreRefused) {
   EXPECT_EQ(first_invalid_utf8("xyz\xF0\x8F\xBF\xBF"), 3u);  // U+FFFF in four bytes
 }
 
+// The ASCII fast path reads 32 and 8 bytes at a time: a bad byte or a
+// multi-byte character must be seen wherever it falls in those blocks.
+TEST(Utf8, FoundAtEveryOffsetAcrossTheAsciiBlocks) {
+  for (size_t at = 0; at < 80; ++at) {
+    std::string text(90, 'a');
+    text[at] = '\xFF';
+    EXPECT_EQ(first_invalid_utf8(text), at) << "bad byte at " << at;
+    std::string valid(90, 'a');
+    valid.replace(at, 2, "\xC3\xA9");  // é
+    EXPECT_EQ(first_invalid_utf8(valid), std::nullopt) << "é at " << at;
+    valid.replace(at, 2,
+                  "\xC3"
+                  "a");  // a lead byte without its continuation
+    EXPECT_EQ(first_invalid_utf8(valid), at) << "cut sequence at " << at;
+  }
+}
+
 TEST(Utf8, SurrogatesAreRefused) {
   EXPECT_EQ(first_invalid_utf8("ok \xED\xA0\x80"), 3u);  // U+D800
   EXPECT_EQ(first_invalid_utf8("\xED\xBF\xBF!"), 0u);    // U+DFFF

@@ -279,6 +279,19 @@ TEST(TextIngester, DamagedUtf8IsRefusedNamingTheByteOffset) {
   EXPECT_THAT(call.message, HasSubstr("on_invalid: replace"));
 }
 
+// The check reads ASCII 32 and 8 bytes at a time: the offset is exact
+// wherever the bad byte falls in those blocks. The "é" in front makes the
+// text damaged UTF-8 rather than a legacy charset.
+TEST(TextIngester, DamagedUtf8IsFoundAtEveryOffsetAcrossTheAsciiBlocks) {
+  for (size_t at = 2; at < 80; ++at) {
+    std::string bytes = "\xC3\xA9" + std::string(88, 'a');
+    bytes[at] = '\xC3';  // a lead byte followed by ASCII
+    const auto call = refusal(bytes);
+    EXPECT_THAT(call.message, HasSubstr("invalid UTF-8 at byte offset " + std::to_string(at) + " "))
+        << "bad byte at " << at;
+  }
+}
+
 TEST(TextIngester, DamagedUtf8AfterBomIsRefusedNamingTheOffsetInTheFile) {
   const std::string good = "\xEF\xBB\xBFТоварищ Ким. ";
   const auto call = refusal(good + "\xFF tail");
