@@ -72,15 +72,16 @@ grpc::Status answer(core::DocumentResult result, const std::string& uri,
   if (result.failure) {
     return grpc::Status(status_code(result.failure->status), failure_message(*result.failure, uri));
   }
-  for (auto& record : result.records) *response.add_records() = std::move(record->message);
+  // A copy: the records live in their own arenas, the response in gRPC's.
+  for (const auto& record : result.records) *response.add_records() = record->message();
   return grpc::Status::OK;
 }
 
 // The response's bytes, written straight into the slice gRPC sends.
-grpc::ByteBuffer to_wire(const ProcessResponse& response) {
-  const std::size_t size = response_wire_size(response);
+grpc::ByteBuffer to_wire(const ResponseParts& parts) {
+  const std::size_t size = response_wire_size(parts);
   grpc_slice slice = grpc_slice_malloc(size);
-  write_response_wire(response, GRPC_SLICE_START_PTR(slice));
+  write_response_wire(parts, GRPC_SLICE_START_PTR(slice));
   grpc::Slice owned(slice, grpc::Slice::STEAL_REF);
   return grpc::ByteBuffer(&owned, 1);
 }
@@ -346,25 +347,25 @@ class ProcessStreamReactor final
   void run(ProcessRequest& request, unsigned worker) {
     ProcessResponse response;
     response.set_request_id(request.request_id());
+    core::DocumentResult result;                   // owns the records below
+    std::vector<const opis::v1::Record*> records;  // written after `response`'s own
     if (cancelled_) {
       response.mutable_error()->set_code(grpc::StatusCode::CANCELLED);
       response.mutable_error()->set_message("the stream ended before this document was processed");
     } else {
       core::Document document = to_document(request, std::move(*request.mutable_content()));
       const std::string uri = document.uri;
-      core::DocumentResult result =
-          shared_.pipeline.process(std::move(document), worker, &cancelled_);
+      result = shared_.pipeline.process(std::move(document), worker, &cancelled_);
       if (result.failure) {
         response.mutable_error()->set_code(status_code(result.failure->status));
         response.mutable_error()->set_message(failure_message(*result.failure, uri));
         response.mutable_error()->set_plugin(result.failure->plugin);
       } else {
-        for (auto& record : result.records) {
-          *response.add_records() = std::move(record->message);
-        }
+        records.reserve(result.records.size());
+        for (const auto& record : result.records) records.push_back(&record->message());
       }
     }
-    grpc::ByteBuffer wire = to_wire(response);
+    grpc::ByteBuffer wire = to_wire({response, records});
     Actions actions;
     {
       std::lock_guard lock(mutex_);
@@ -383,7 +384,7 @@ class ProcessStreamReactor final
     response.mutable_error()->set_code(code);
     response.mutable_error()->set_message(message);
     response.mutable_error()->set_plugin(plugin);
-    deliver(to_wire(response), actions);
+    deliver(to_wire({response}), actions);
   }
 
   void deliver(grpc::ByteBuffer response, Actions& actions) {

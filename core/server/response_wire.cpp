@@ -86,16 +86,24 @@ uint8_t* write_record(int field, const Record& record, uint8_t* target) {
 
 }  // namespace
 
-std::size_t response_wire_size(const opis::v1::ProcessResponse& response) {
-  return response.ByteSizeLong();
+std::size_t response_wire_size(const ResponseParts& parts) {
+  std::size_t size = parts.response.ByteSizeLong();
+  for (const Record* record : parts.records) {
+    const std::size_t record_size = record->ByteSizeLong();
+    size += 1 + CodedOutputStream::VarintSize32(static_cast<uint32_t>(record_size)) + record_size;
+  }
+  return size;
 }
 
-uint8_t* write_response_wire(const opis::v1::ProcessResponse& response, uint8_t* target) {
-  if (has_unknown_fields(response)) {
+uint8_t* write_response_wire(const ResponseParts& parts, uint8_t* target) {
+  const opis::v1::ProcessResponse& response = parts.response;
+  if (has_unknown_fields(response) && parts.records.empty()) {
     return response.SerializeWithCachedSizesToArray(target);
   }
+  // Field order as protobuf writes it: request_id (1), records (2), error (3).
   target = write_if_set(1, response.request_id(), target);
   for (const auto& record : response.records()) target = write_record(2, record, target);
+  for (const Record* record : parts.records) target = write_record(2, *record, target);
   if (response.has_error()) target = write_message(3, response.error(), target);
   return target;
 }

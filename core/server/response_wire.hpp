@@ -8,16 +8,27 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "opis/v1/archive_service.pb.h"
 
 namespace opis::server {
 
+// The bytes of `response` with `records` appended to its own records, as if
+// they had been added to it: the pipeline's records stay in the arenas
+// they were made in instead of being copied into the response. (The
+// response's own unknown fields, which the daemon never makes, are kept
+// only when there are no such records.)
+struct ResponseParts {
+  const opis::v1::ProcessResponse& response;
+  std::span<const opis::v1::Record* const> records = {};
+};
+
 // The size of the bytes; caches the size of every nested message, which
 // write_response_wire needs. Call it first, then change nothing.
-std::size_t response_wire_size(const opis::v1::ProcessResponse& response);
+std::size_t response_wire_size(const ResponseParts& parts);
 
 // Writes the response_wire_size() bytes at `target`; returns their end.
-uint8_t* write_response_wire(const opis::v1::ProcessResponse& response, uint8_t* target);
+uint8_t* write_response_wire(const ResponseParts& parts, uint8_t* target);
 
 }  // namespace opis::server

@@ -125,7 +125,7 @@ void host_warn(opis_call* call, opis_record* record, opis_str message) {
     record->release_views();
     std::string text(view(message));
     if (call != nullptr && call->plugin != nullptr) text = call->plugin->name + ": " + text;
-    record->message.add_warnings(text);
+    record->message().add_warnings(text);
     host_log(call, OPIS_LOG_WARN, message);
   } catch (...) {
   }
@@ -329,7 +329,7 @@ std::string* mutable_field_of(opis::v1::Record& r, opis_field field) {
 
 opis_str host_record_get(const opis_record* record, opis_field field) {
   if (record == nullptr) return {nullptr, 0};
-  const std::string* value = field_of(record->message, field);
+  const std::string* value = field_of(record->message(), field);
   return value == nullptr ? opis_str{nullptr, 0} : str(*value);
 }
 
@@ -337,7 +337,7 @@ opis_status host_record_set(opis_record* record, opis_field field, opis_str valu
   if (record == nullptr) return OPIS_INVALID_INPUT;
   if (!accept(value)) return OPIS_INVALID_INPUT;
   try {
-    std::string* target = mutable_field_of(record->message, field);
+    std::string* target = mutable_field_of(record->message(), field);
     if (target == nullptr) return OPIS_UNSUPPORTED;
     record->release_views();
     target->assign(view(value));
@@ -590,7 +590,7 @@ size_t host_list_size(const opis_record* record, opis_list list) {
   if (record == nullptr) return 0;
   size_t size = 0;
   with_list(list, [&](auto traits) {
-    size = static_cast<size_t>(decltype(traits)::items(record->message).size());
+    size = static_cast<size_t>(decltype(traits)::items(record->message()).size());
     return OPIS_OK;
   });
   return size;
@@ -601,7 +601,7 @@ opis_status host_list_get(const opis_record* record, opis_list list, size_t inde
   try {
     return with_list(list, [&](auto traits) {
       using T = decltype(traits);
-      const auto& items = T::items(record->message);
+      const auto& items = T::items(record->message());
       if (index >= static_cast<size_t>(items.size())) return OPIS_NOT_FOUND;
       const auto value = T::view_of(items[static_cast<int>(index)], *record);
       return copy_out(value, item) ? OPIS_OK : OPIS_INVALID_INPUT;
@@ -619,7 +619,7 @@ opis_status host_list_append(opis_record* record, opis_list list, const void* it
       typename T::C value;
       if (!copy_in(item, value) || !T::valid(value)) return OPIS_INVALID_INPUT;
       record->release_views();
-      T::assign(value, *T::items(record->message)->Add());
+      T::assign(value, *T::items(record->message())->Add());
       return OPIS_OK;
     });
   } catch (...) {
@@ -632,7 +632,7 @@ opis_status host_list_set(opis_record* record, opis_list list, size_t index, con
   try {
     return with_list(list, [&](auto traits) {
       using T = decltype(traits);
-      auto* items = T::items(record->message);
+      auto* items = T::items(record->message());
       if (index >= static_cast<size_t>(items->size())) return OPIS_NOT_FOUND;
       typename T::C value;
       if (!copy_in(item, value) || !T::valid(value)) return OPIS_INVALID_INPUT;
@@ -658,7 +658,7 @@ opis_status host_list_remove(opis_record* record, opis_list list, size_t index) 
   if (record == nullptr) return OPIS_INVALID_INPUT;
   return with_list(list, [&](auto traits) {
     using T = decltype(traits);
-    auto* items = T::items(record->message);
+    auto* items = T::items(record->message());
     if (index >= static_cast<size_t>(items->size())) return OPIS_NOT_FOUND;
     record->release_views();
     items->erase(items->begin() + static_cast<int>(index));
@@ -670,7 +670,7 @@ opis_status host_list_clear(opis_record* record, opis_list list) {
   if (record == nullptr) return OPIS_INVALID_INPUT;
   return with_list(list, [&](auto traits) {
     record->release_views();
-    decltype(traits)::items(record->message)->Clear();
+    decltype(traits)::items(record->message())->Clear();
     return OPIS_OK;
   });
 }
@@ -688,8 +688,8 @@ opis_status host_record_to_json(const opis_record* record, uint32_t flags, opis_
     // The compact form is what records.jsonl is made of: printed directly
     // (same bytes, several times faster); protobuf prints the other forms.
     const bool compact = (flags & (OPIS_JSON_INCLUDE_DEFAULTS | OPIS_JSON_PRETTY)) == 0;
-    if (!(compact && append_compact_json(record->message, record->rendered)) &&
-        !google::protobuf::util::MessageToJsonString(record->message, &record->rendered, options)
+    if (!(compact && append_compact_json(record->message(), record->rendered)) &&
+        !google::protobuf::util::MessageToJsonString(record->message(), &record->rendered, options)
              .ok()) {
       return OPIS_INTERNAL;
     }
@@ -711,7 +711,7 @@ opis_status host_record_from_json(opis_record* record, opis_str json, opis_call*
       return host_fail(call, OPIS_INVALID_INPUT, {message.data(), message.size()});
     }
     record->release_views();
-    record->message = std::move(parsed);
+    record->message() = std::move(parsed);
     return OPIS_OK;
   } catch (...) {
     return OPIS_INTERNAL;
@@ -722,7 +722,7 @@ opis_status host_record_serialize(const opis_record* record, opis_str* out) {
   if (record == nullptr || out == nullptr) return OPIS_INVALID_INPUT;
   try {
     record->rendered.clear();
-    if (!record->message.SerializeToString(&record->rendered)) return OPIS_INTERNAL;
+    if (!record->message().SerializeToString(&record->rendered)) return OPIS_INTERNAL;
     *out = str(record->rendered);
     return OPIS_OK;
   } catch (...) {
@@ -738,7 +738,7 @@ opis_status host_record_parse(opis_record* record, opis_str bytes) {
       return OPIS_INVALID_INPUT;
     }
     record->release_views();
-    record->message = std::move(parsed);
+    record->message() = std::move(parsed);
     return OPIS_OK;
   } catch (...) {
     return OPIS_INTERNAL;

@@ -170,7 +170,7 @@ Pipeline::Step& Pipeline::ingester_for(const Document& document, unsigned worker
 void Pipeline::stamp_record(opis_record& record, const Document& document,
                             const std::string& sha256, const Step& ingester, uint32_t position,
                             uint32_t duration_us) {
-  auto& r = record.message;
+  auto& r = record.message();
   auto* source = r.mutable_source();
   // A re-ingested record keeps its original identity and source.
   const bool fresh = r.id().empty();
@@ -257,7 +257,7 @@ void Pipeline::enrich_steps(DocumentResult& result, size_t begin, size_t end,
         observer_->step_finished(step.label(), std::chrono::steady_clock::now() - began,
                                  enriched.ok());
       }
-      auto* event = record->message.add_provenance();
+      auto* event = record->message().add_provenance();
       event->set_plugin(identity.name);
       event->set_version(identity.version);
       event->set_kind("enrich");
@@ -274,7 +274,7 @@ void Pipeline::enrich_steps(DocumentResult& result, size_t begin, size_t end,
         result.failure = DocumentFailure{step.label(), enriched.status, enriched.message};
         return;
       }
-      record->message.add_warnings(identity.name + " failed: " + enriched.message);
+      record->message().add_warnings(identity.name + " failed: " + enriched.message);
     }
   }
 }

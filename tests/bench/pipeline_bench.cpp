@@ -258,7 +258,7 @@ int main(int argc, char** argv) {
       // duration: count it once per document.
       bool ingest_counted = false;
       for (const auto& record : result.records) {
-        for (const auto& event : record->message.provenance()) {
+        for (const auto& event : record->message().provenance()) {
           if (event.kind() == "ingest") {
             if (ingest_counted) continue;
             ingest_counted = true;
@@ -270,17 +270,17 @@ int main(int argc, char** argv) {
       }
       records += result.records.size();
       for (const auto& record : result.records) {
-        text_bytes += record->message.title().size() + record->message.summary().size() +
-                      record->message.text().size();
+        text_bytes += record->message().title().size() + record->message().summary().size() +
+                      record->message().text().size();
       }
-      for (const auto& record : result.records) distinct_ids.insert(record->message.id());
+      for (const auto& record : result.records) distinct_ids.insert(record->message().id());
       bool renamed = false;
       for (auto& output : outputs) {
         // The outputs that want new ids come last: the first renames the
         // records, the others write them as renamed.
         if (output.new_ids && !renamed) {
           for (const auto& record : result.records) {
-            record->message.set_id(record->message.id() + "-" + std::to_string(documents));
+            record->message().set_id(record->message().id() + "-" + std::to_string(documents));
           }
           renamed = true;
         }

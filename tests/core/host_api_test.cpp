@@ -132,7 +132,7 @@ for (const auto& [field, _] : fields) {
 for (const auto& [field, proto_field] : fields) {
   SCOPED_TRACE(field);
   EXPECT_EQ(sv(host->record_get(&record, field)), value_for(field));
-  EXPECT_EQ(proto_field(record.message), value_for(field));
+  EXPECT_EQ(proto_field(record.message()), value_for(field));
 }
 }
 
@@ -147,7 +147,7 @@ TEST_F(HostApi, RecordSetRefusesInvalidUtf8AndKeepsTheOldValue) {
 TEST_F(HostApi, RecordSetWithAnEmptyNullStringClearsTheField) {
   ASSERT_EQ(host->record_set(&record, OPIS_FIELD_TITLE, s("before")), OPIS_OK);
   EXPECT_EQ(host->record_set(&record, OPIS_FIELD_TITLE, opis_str{nullptr, 0}), OPIS_OK);
-  EXPECT_EQ(record.message.title(), "");
+  EXPECT_EQ(record.message().title(), "");
 }
 
 TEST_F(HostApi, FieldUnknownToThisHostIsUnsupported) {
@@ -155,7 +155,7 @@ TEST_F(HostApi, FieldUnknownToThisHostIsUnsupported) {
   const auto future_field = static_cast<opis_field>(17);
   EXPECT_EQ(host->record_set(&record, future_field, s("x")), OPIS_UNSUPPORTED);
   EXPECT_EQ(host->record_get(&record, future_field).size, 0u);
-  EXPECT_EQ(record.message.ByteSizeLong(), 0u);
+  EXPECT_EQ(record.message().ByteSizeLong(), 0u);
 }
 
 // ------------------------------------------------------------------ lists
@@ -172,7 +172,7 @@ TEST_F(HostApi, TextListsAppendGetSetRemoveAndClear) {
     ASSERT_EQ(append_text(list, "a"), OPIS_OK);
     ASSERT_EQ(append_text(list, "b"), OPIS_OK);
     ASSERT_EQ(append_text(list, "c"), OPIS_OK);
-    EXPECT_EQ(proto_size(record.message), 3);
+    EXPECT_EQ(proto_size(record.message()), 3);
     EXPECT_EQ(texts(list), (std::vector<std::string>{"a", "b", "c"}));
 
     const opis_text_item replacement{sizeof(opis_text_item), s("B")};
@@ -184,7 +184,7 @@ TEST_F(HostApi, TextListsAppendGetSetRemoveAndClear) {
     EXPECT_EQ(host->list_size(&record, list), 0u);
   }
   // Each list wrote only to its own field: all three are empty again.
-  EXPECT_EQ(record.message.ByteSizeLong(), 0u);
+  EXPECT_EQ(record.message().ByteSizeLong(), 0u);
 }
 
 TEST_F(HostApi, TextListsAreSeparate) {
@@ -202,7 +202,7 @@ TEST_F(HostApi, MetadataPropertiesRoundTrip) {
   ASSERT_EQ(host->list_get(&record, OPIS_LIST_METADATA, 0, &got), OPIS_OK);
   EXPECT_EQ(sv(got.name), "collection");
   EXPECT_EQ(sv(got.value), "Wilson Center");
-  EXPECT_EQ(record.message.metadata(0).value(), "Wilson Center");
+  EXPECT_EQ(record.message().metadata(0).value(), "Wilson Center");
 }
 
 TEST_F(HostApi, FootnotesKeepMarkerTextAndSpan) {
@@ -262,9 +262,9 @@ TEST_F(HostApi, ContributorsRoundTripAndListSetReplacesOne) {
   ASSERT_EQ(host->list_append(&record, OPIS_LIST_CONTRIBUTORS, &second), OPIS_OK);
   const opis_contributor edited{sizeof(opis_contributor), s("Vladislav M. Zubok"), s("author")};
   ASSERT_EQ(host->list_set(&record, OPIS_LIST_CONTRIBUTORS, 0, &edited), OPIS_OK);
-  ASSERT_EQ(record.message.contributors_size(), 2);
-  EXPECT_EQ(record.message.contributors(0).name(), "Vladislav M. Zubok");
-  EXPECT_EQ(record.message.contributors(0).role(), "author");
+  ASSERT_EQ(record.message().contributors_size(), 2);
+  EXPECT_EQ(record.message().contributors(0).name(), "Vladislav M. Zubok");
+  EXPECT_EQ(record.message().contributors(0).role(), "author");
   opis_contributor got{sizeof got, {}, {}};
   ASSERT_EQ(host->list_get(&record, OPIS_LIST_CONTRIBUTORS, 1, &got), OPIS_OK);
   EXPECT_EQ(sv(got.name), "Mark Doctoroff");
@@ -295,8 +295,8 @@ TEST_F(HostApi, EntitiesCopyTheirSurfaces) {
   entity.surfaces = one;
   entity.surface_count = 1;
   ASSERT_EQ(host->list_set(&record, OPIS_LIST_ENTITIES, 0, &entity), OPIS_OK);
-  ASSERT_EQ(record.message.entities(0).surface_size(), 1);
-  EXPECT_EQ(record.message.entities(0).surface(0), "N. S. Khrushchev");
+  ASSERT_EQ(record.message().entities(0).surface_size(), 1);
+  EXPECT_EQ(record.message().entities(0).surface(0), "N. S. Khrushchev");
 }
 
 TEST_F(HostApi, EntityWithBadSurfacesIsRefused) {
@@ -352,7 +352,7 @@ TEST_F(HostApi, AnnotationsKeepTheirAttributes) {
   a.attributes = bad;
   a.attribute_count = 1;
   EXPECT_EQ(host->list_set(&record, OPIS_LIST_ANNOTATIONS, 0, &a), OPIS_INVALID_INPUT);
-  EXPECT_EQ(record.message.annotations(0).attributes_size(), 2);
+  EXPECT_EQ(record.message().annotations(0).attributes_size(), 2);
 }
 
 // Attribute arrays come from blocks shared by many items: every view read
@@ -424,7 +424,7 @@ TEST_F(HostApi, ListItemsWithInvalidUtf8AreRefused) {
   opis_citation citation = full_citation();
   citation.date = s(kInvalidUtf8);
   EXPECT_EQ(host->list_append(&record, OPIS_LIST_CITATIONS, &citation), OPIS_INVALID_INPUT);
-  EXPECT_EQ(record.message.ByteSizeLong(), 0u);
+  EXPECT_EQ(record.message().ByteSizeLong(), 0u);
 }
 
 TEST_F(HostApi, ItemsWithoutAUsableSizeAreRefused) {
@@ -454,7 +454,7 @@ TEST_F(HostApi, OlderSmallerItemIsAcceptedAndItsMissingFieldsAreEmpty) {
   older.begin = 7;
   older.end = 9;
   ASSERT_EQ(host->list_append(&record, OPIS_LIST_CITATIONS, &older), OPIS_OK);
-  const auto& stored = record.message.citations(0);
+  const auto& stored = record.message().citations(0);
   EXPECT_EQ(stored.raw(), "RGANI, f. 5, op. 30, d. 335, ll. 73-85");
   EXPECT_EQ(stored.pages(), "73-85");
   EXPECT_EQ(stored.publication(), "");
@@ -465,8 +465,8 @@ TEST_F(HostApi, OlderSmallerItemIsAcceptedAndItsMissingFieldsAreEmpty) {
   // list_set copies by the same rule.
   older.fond = s("89");
   ASSERT_EQ(host->list_set(&record, OPIS_LIST_CITATIONS, 0, &older), OPIS_OK);
-  EXPECT_EQ(record.message.citations(0).fond(), "89");
-  EXPECT_EQ(record.message.citations(0).publication(), "");
+  EXPECT_EQ(record.message().citations(0).fond(), "89");
+  EXPECT_EQ(record.message().citations(0).publication(), "");
 }
 
 TEST_F(HostApi, OlderAnnotationWithoutAttributesIgnoresTheBytesPastItsSize) {
@@ -479,8 +479,8 @@ TEST_F(HostApi, OlderAnnotationWithoutAttributesIgnoresTheBytesPastItsSize) {
   older.attributes = nullptr;
   older.attribute_count = 3;
   ASSERT_EQ(host->list_append(&record, OPIS_LIST_ANNOTATIONS, &older), OPIS_OK);
-  EXPECT_EQ(record.message.annotations(0).type(), "page_break");
-  EXPECT_EQ(record.message.annotations(0).attributes_size(), 0);
+  EXPECT_EQ(record.message().annotations(0).type(), "page_break");
+  EXPECT_EQ(record.message().annotations(0).attributes_size(), 0);
 }
 
 TEST_F(HostApi, ListGetIntoAnOlderSmallerStructWritesOnlyItsSize) {
@@ -512,7 +512,7 @@ TEST_F(HostApi, NewerLargerItemIsAcceptedAndItsExtraFieldsAreLeftAlone) {
   NewerCitation newer{full_citation(), s("from the future")};
   newer.known.struct_size = sizeof newer;
   ASSERT_EQ(host->list_append(&record, OPIS_LIST_CITATIONS, &newer), OPIS_OK);
-  EXPECT_EQ(record.message.citations(0).date(), "1961-11-27");
+  EXPECT_EQ(record.message().citations(0).date(), "1961-11-27");
 
   NewerCitation out{};
   out.known.struct_size = sizeof out;
@@ -544,7 +544,7 @@ TEST_F(HostApi, AnnotationPluginComesFromTheActiveCallNotTheItem) {
     ActiveCall active(&call);
     ASSERT_EQ(host->list_append(&record, OPIS_LIST_ANNOTATIONS, &forged), OPIS_OK);
   }
-  EXPECT_EQ(record.message.annotations(0).plugin(), "dates");
+  EXPECT_EQ(record.message().annotations(0).plugin(), "dates");
   opis_annotation got{};
   got.struct_size = sizeof got;
   ASSERT_EQ(host->list_get(&record, OPIS_LIST_ANNOTATIONS, 0, &got), OPIS_OK);
@@ -552,7 +552,7 @@ TEST_F(HostApi, AnnotationPluginComesFromTheActiveCallNotTheItem) {
 
   // Outside any call nobody is credited, and still not the claimed name.
   ASSERT_EQ(host->list_append(&record, OPIS_LIST_ANNOTATIONS, &forged), OPIS_OK);
-  EXPECT_EQ(record.message.annotations(1).plugin(), "");
+  EXPECT_EQ(record.message().annotations(1).plugin(), "");
 }
 
 TEST_F(HostApi, ListSetKeepsTheAnnotationsAuthor) {
@@ -571,7 +571,7 @@ TEST_F(HostApi, ListSetKeepsTheAnnotationsAuthor) {
     ActiveCall active(&repair_call);
     ASSERT_EQ(host->list_set(&record, OPIS_LIST_ANNOTATIONS, 0, &a), OPIS_OK);
   }
-  EXPECT_EQ(record.message.annotations(0).plugin(), "dates");
+  EXPECT_EQ(record.message().annotations(0).plugin(), "dates");
 }
 
 TEST_F(HostApi, NestedActiveCallRestoresTheOuterOne) {
@@ -588,8 +588,8 @@ TEST_F(HostApi, NestedActiveCallRestoresTheOuterOne) {
     ASSERT_EQ(host->list_append(&record, OPIS_LIST_ANNOTATIONS, &a), OPIS_OK);
   }
   ASSERT_EQ(host->list_append(&record, OPIS_LIST_ANNOTATIONS, &a), OPIS_OK);
-  EXPECT_EQ(record.message.annotations(0).plugin(), "inner");
-  EXPECT_EQ(record.message.annotations(1).plugin(), "outer");
+  EXPECT_EQ(record.message().annotations(0).plugin(), "inner");
+  EXPECT_EQ(record.message().annotations(1).plugin(), "outer");
 }
 
 // ----------------------------------------------------------- whole record
@@ -656,15 +656,15 @@ TEST_F(HostApi, RecordFromJsonReadsWhatRecordToJsonWrote) {
   opis_record copy;
   opis_call call;
   ASSERT_EQ(host->record_from_json(&copy, s(text), &call), OPIS_OK) << sv(host->call_error(&call));
-  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(copy.message, record.message))
-      << copy.message.DebugString();
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(copy.message(), record.message()))
+      << copy.message().DebugString();
 }
 
 TEST_F(HostApi, RecordFromJsonReplacesTheWholeRecord) {
   ASSERT_EQ(host->record_set(&record, OPIS_FIELD_SUMMARY, s("old summary")), OPIS_OK);
   ASSERT_EQ(host->record_from_json(&record, s(R"({"title": "new"})"), nullptr), OPIS_OK);
-  EXPECT_EQ(record.message.title(), "new");
-  EXPECT_EQ(record.message.summary(), "");
+  EXPECT_EQ(record.message().title(), "new");
+  EXPECT_EQ(record.message().summary(), "");
 }
 
 TEST_F(HostApi, RecordFromJsonWithBadJsonFailsAndTheCallSaysWhy) {
@@ -672,13 +672,13 @@ TEST_F(HostApi, RecordFromJsonWithBadJsonFailsAndTheCallSaysWhy) {
   opis_call call;
   EXPECT_EQ(host->record_from_json(&record, s("{\"title\": "), &call), OPIS_INVALID_INPUT);
   EXPECT_THAT(std::string(sv(host->call_error(&call))), HasSubstr("not an opis record"));
-  EXPECT_EQ(record.message.title(), "kept");
+  EXPECT_EQ(record.message().title(), "kept");
 
   opis_call unknown_field_call;
   EXPECT_EQ(host->record_from_json(&record, s(R"({"titel": "x"})"), &unknown_field_call),
             OPIS_INVALID_INPUT);
   EXPECT_THAT(std::string(sv(host->call_error(&unknown_field_call))), HasSubstr("titel"));
-  EXPECT_EQ(record.message.title(), "kept");
+  EXPECT_EQ(record.message().title(), "kept");
 }
 
 TEST_F(HostApi, SerializedRecordParsesBack) {
@@ -688,7 +688,7 @@ TEST_F(HostApi, SerializedRecordParsesBack) {
   const std::string copy_of_bytes(sv(bytes));
   opis_record copy;
   ASSERT_EQ(host->record_parse(&copy, s(copy_of_bytes)), OPIS_OK);
-  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(copy.message, record.message));
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(copy.message(), record.message()));
   EXPECT_EQ(host->record_parse(&copy, s("\xFF\xFF\xFF")), OPIS_INVALID_INPUT);
 }
 
@@ -726,7 +726,7 @@ TEST_F(HostApi, RecordEmitInAnIngestCallHandsTheRecordOver) {
   ASSERT_EQ(host->record_emit(&call, created), OPIS_OK);
   ASSERT_EQ(emitted.size(), 1u);
   EXPECT_EQ(emitted[0].get(), created);
-  EXPECT_EQ(emitted[0]->message.title(), "first");
+  EXPECT_EQ(emitted[0]->message().title(), "first");
   EXPECT_EQ(host->record_emit(&call, nullptr), OPIS_INVALID_INPUT);
   EXPECT_EQ(emitted.size(), 1u);
 }
@@ -737,8 +737,8 @@ TEST_F(HostApi, WarnAddsAWarningNamingThePlugin) {
   call.plugin = &dates;
   host->warn(&call, &record, s("ambiguous date 03/04/61"));
   host->warn(&call, &record, s(kInvalidUtf8));
-  ASSERT_EQ(record.message.warnings_size(), 1);
-  EXPECT_EQ(record.message.warnings(0), "dates: ambiguous date 03/04/61");
+  ASSERT_EQ(record.message().warnings_size(), 1);
+  EXPECT_EQ(record.message().warnings(0), "dates: ambiguous date 03/04/61");
 }
 
 TEST_F(HostApi, CancelledFollowsTheCallsFlag) {

@@ -109,7 +109,7 @@ TEST_F(PipelineTest, TextDocumentBecomesOneStampedRecord) {
   const DocumentResult result = pipeline->process(document("memo.txt", content), 0);
   ASSERT_FALSE(result.failure) << result.failure->reason;
   ASSERT_EQ(result.records.size(), 1u);
-  const auto& record = result.records[0]->message;
+  const auto& record = result.records[0]->message();
 
   EXPECT_EQ(record.id().size(), 64u);
   EXPECT_EQ(record.kind(), "document");
@@ -132,8 +132,8 @@ TEST_F(PipelineTest, DurationsAreLeftOutWithoutTimings) {
   // So the same input gives byte-identical records on every run.
   const DocumentResult result = text_pipeline()->process(document("a.txt", "Some text\n"), 0);
   ASSERT_EQ(result.records.size(), 1u);
-  ASSERT_GT(result.records[0]->message.provenance_size(), 0);
-  for (const auto& event : result.records[0]->message.provenance()) {
+  ASSERT_GT(result.records[0]->message().provenance_size(), 0);
+  for (const auto& event : result.records[0]->message().provenance()) {
     EXPECT_EQ(event.duration_us(), 0u) << event.plugin();
   }
 }
@@ -145,16 +145,16 @@ TEST_F(PipelineTest, SameInputGivesTheSameIdOnEveryRun) {
     auto pipeline = text_pipeline();
     const DocumentResult result = pipeline->process(document("t.txt", content), 0);
     ASSERT_EQ(result.records.size(), 1u);
-    first_id = result.records[0]->message.id();
+    first_id = result.records[0]->message().id();
   }
   auto pipeline = text_pipeline();
   const DocumentResult again = pipeline->process(document("t.txt", content), 0);
   ASSERT_EQ(again.records.size(), 1u);
-  EXPECT_EQ(again.records[0]->message.id(), first_id);
+  EXPECT_EQ(again.records[0]->message().id(), first_id);
 
   const DocumentResult other = pipeline->process(document("t.txt", content + "P.S.\n"), 0);
   ASSERT_EQ(other.records.size(), 1u);
-  EXPECT_NE(other.records[0]->message.id(), first_id);
+  EXPECT_NE(other.records[0]->message().id(), first_id);
 }
 
 TEST_F(PipelineTest, DeclaredMediaTypeIsKeptAndSniffingFillsTheRest) {
@@ -163,7 +163,7 @@ TEST_F(PipelineTest, DeclaredMediaTypeIsKeptAndSniffingFillsTheRest) {
   declared.media_type = "text/markdown";
   const DocumentResult result = pipeline->process(declared, 0);
   ASSERT_EQ(result.records.size(), 1u) << (result.failure ? result.failure->reason : "");
-  EXPECT_EQ(result.records[0]->message.source().media_type(), "text/markdown");
+  EXPECT_EQ(result.records[0]->message().source().media_type(), "text/markdown");
 }
 
 TEST_F(PipelineTest, BinaryDocumentFailsNamingItsMediaType) {
@@ -211,7 +211,7 @@ TEST_F(PipelineTest, WriteAndFlushProduceTheOutputFile) {
   const auto lines = opis::test::read_jsonl(file);
   ASSERT_EQ(lines.size(), 1u);
   nlohmann::json line = lines[0];  // non-const: a missing key fails the check, not the run
-  EXPECT_EQ(line["id"], result.records[0]->message.id());
+  EXPECT_EQ(line["id"], result.records[0]->message().id());
   EXPECT_EQ(line["source"]["uri"], "corpus/memo.txt");
   EXPECT_EQ(line["text"], "Short memo\n");
 }
@@ -231,23 +231,23 @@ TEST_F(PipelineTest, InOrderEnricherRunsOnlyInEnrichInOrderInTheOrderOfThoseCall
     results.push_back(pipeline.process(document(name, std::string(name) + "\n"), 1));
     ASSERT_FALSE(results.back().failure);
     // Not yet: process() stops before the in-order step.
-    EXPECT_THAT(results.back().records[0]->message.warnings(), IsEmpty());
+    EXPECT_THAT(results.back().records[0]->message().warnings(), IsEmpty());
   }
   pipeline.enrich_in_order(results[2], "corpus/c.txt");
   pipeline.enrich_in_order(results[0], "corpus/a.txt");
   pipeline.enrich_in_order(results[1], "corpus/b.txt");
-  EXPECT_EQ(results[2].records[0]->message.warnings(0), "sequence: #0: corpus/c.txt");
-  EXPECT_EQ(results[0].records[0]->message.warnings(0), "sequence: #1: corpus/a.txt");
-  EXPECT_EQ(results[1].records[0]->message.warnings(0), "sequence: #2: corpus/b.txt");
+  EXPECT_EQ(results[2].records[0]->message().warnings(0), "sequence: #0: corpus/c.txt");
+  EXPECT_EQ(results[0].records[0]->message().warnings(0), "sequence: #1: corpus/a.txt");
+  EXPECT_EQ(results[1].records[0]->message().warnings(0), "sequence: #2: corpus/b.txt");
 }
 
 TEST_F(PipelineTest, WithoutInOrderEnrichersProcessRunsTheWholeChain) {
   auto pipeline = text_pipeline();
   EXPECT_FALSE(pipeline->has_in_order_steps());
   DocumentResult result = pipeline->process(document("memo.txt", "Short memo\n"), 0);
-  const auto before = result.records[0]->message.SerializeAsString();
+  const auto before = result.records[0]->message().SerializeAsString();
   pipeline->enrich_in_order(result, "corpus/memo.txt");
-  EXPECT_EQ(result.records[0]->message.SerializeAsString(), before);
+  EXPECT_EQ(result.records[0]->message().SerializeAsString(), before);
 }
 
 }  // namespace

@@ -47,9 +47,9 @@ TEST(PluginLoading, PlainC99PluginLoadsAndRuns) {
 
   auto record = test::make_record("Pyongyang hosted the plenum", "plenum report");
   ASSERT_TRUE(plugin.enrich(*record).ok());
-  EXPECT_EQ(record->message.title(), "> PLENUM REPORT");
-  ASSERT_EQ(record->message.annotations_size(), 1);
-  const auto& note = record->message.annotations(0);
+  EXPECT_EQ(record->message().title(), "> PLENUM REPORT");
+  ASSERT_EQ(record->message().annotations_size(), 1);
+  const auto& note = record->message().annotations(0);
   EXPECT_EQ(note.type(), "first_word");
   EXPECT_EQ(note.value(), "Pyongyang");
   EXPECT_EQ(note.end(), 9u);

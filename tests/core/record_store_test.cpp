@@ -51,16 +51,16 @@ class RecordStoreTest : public ::testing::Test {
     auto writer = test::PluginHarness::builtin("output", "sqlite", {{"path", path().string()}});
     for (const auto& s : kSamples) {
       auto r = test::make_record(s.text, s.title);
-      r->message.set_id(s.id);
-      r->message.set_kind(s.kind);
-      r->message.mutable_date()->set_edtf(s.date);
+      r->message().set_id(s.id);
+      r->message().set_kind(s.kind);
+      r->message().mutable_date()->set_edtf(s.date);
       if (!s.person_canonical.empty()) {
-        auto* e = r->message.add_entities();
+        auto* e = r->message().add_entities();
         e->set_type("person");
         e->set_canonical(s.person_canonical);
         e->add_surface(s.person_surface);
       }
-      if (!s.archive.empty()) r->message.add_citations()->set_archive(s.archive);
+      if (!s.archive.empty()) r->message().add_citations()->set_archive(s.archive);
       ASSERT_TRUE(writer.write(*r).ok());
     }
     ASSERT_TRUE(writer.flush().ok());
@@ -252,7 +252,7 @@ TEST_F(RecordStoreTest, ReadsTheLastCommittedBatchWhileAWriterIsBusy) {
   auto writer = test::PluginHarness::builtin("output", "sqlite",
                                              {{"path", path().string()}, {"batch_size", 100}});
   auto r = test::make_record("A harvest of new text.", "Pending");
-  r->message.set_id("pending");
+  r->message().set_id("pending");
   ASSERT_TRUE(writer.write(*r).ok());
   EXPECT_THAT(ids(query("harvest")), ElementsAre("r1957"));  // not committed yet
   ASSERT_TRUE(writer.flush().ok());

@@ -1,8 +1,11 @@
 #include "response_wire.hpp"
 
+#include <google/protobuf/arena.h>
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
+#include <vector>
 
 namespace opis::server {
 namespace {
@@ -77,11 +80,13 @@ void fill_every_field(Message& message, int depth, int& counter) {
   }
 }
 
-std::string written(const ProcessResponse& response) {
-  const std::size_t size = response_wire_size(response);
+std::string written(const ProcessResponse& response,
+                    std::span<const opis::v1::Record* const> records = {}) {
+  const ResponseParts parts{response, records};
+  const std::size_t size = response_wire_size(parts);
   std::string bytes(size, '\0');
   auto* begin = reinterpret_cast<uint8_t*>(bytes.data());
-  const uint8_t* end = write_response_wire(response, begin);
+  const uint8_t* end = write_response_wire(parts, begin);
   EXPECT_EQ(static_cast<std::size_t>(end - begin), size);
   return bytes;
 }
@@ -122,6 +127,34 @@ TEST(ResponseWire, WritesErrorsEmptyResponsesAndLongTexts) {
   record->set_text(std::string(70000, 'x'));
   record->set_position(1u << 20);
   EXPECT_EQ(written(large), large.SerializeAsString());
+}
+
+// The daemon's way: records kept where the pipeline made them (here an
+// arena, as in the host) are written as the response's records, after its
+// own and before its error, as if they had been added to it.
+TEST(ResponseWire, RecordsOutsideTheResponseAreWrittenAsItsRecords) {
+  google::protobuf::Arena arena;
+  auto* first = google::protobuf::Arena::CreateMessage<opis::v1::Record>(&arena);
+  int counter = 0;
+  fill_every_field(*first, 0, counter);
+  auto* second = google::protobuf::Arena::CreateMessage<opis::v1::Record>(&arena);
+  second->set_text(std::string(70000, 'y'));
+  const std::vector<const opis::v1::Record*> records = {first, second};
+
+  ProcessResponse parts;
+  parts.set_request_id("request-2");
+  parts.add_records()->set_title("built into the response");
+  parts.mutable_error()->set_message("after every record");
+  ProcessResponse whole = parts;
+  *whole.add_records() = *first;
+  *whole.add_records() = *second;
+  EXPECT_EQ(written(parts, records), whole.SerializeAsString());
+
+  ProcessResponse only_id;
+  only_id.set_request_id("request-3");
+  ProcessResponse only_id_whole = only_id;
+  *only_id_whole.add_records() = *second;
+  EXPECT_EQ(written(only_id, {&second, 1}), only_id_whole.SerializeAsString());
 }
 
 TEST(ResponseWire, UnknownFieldsGoThroughTheGeneratedCode) {

@@ -161,10 +161,10 @@ int PluginHarness::probe(const std::string& content, const std::string& name) {
 
 std::unique_ptr<opis_record> make_record(const std::string& text, const std::string& title) {
   auto record = std::make_unique<opis_record>();
-  record->message.set_id("test-record");
-  record->message.set_kind("document");
-  record->message.set_text(text);
-  record->message.set_title(title);
+  record->message().set_id("test-record");
+  record->message().set_kind("document");
+  record->message().set_text(text);
+  record->message().set_title(title);
   return record;
 }
 

@@ -2,6 +2,7 @@
 // sees these definitions; plugins hold pointers.
 #pragma once
 
+#include <google/protobuf/arena.h>
 #include <opis/plugin.h>
 
 #include <atomic>
@@ -60,8 +61,14 @@ struct PluginIdentity {
 }  // namespace opis::core
 
 struct opis_record {
-  opis::v1::Record message;
-  // Storage behind views that are not plain fields of `message` (rendered
+  opis_record() : message_(google::protobuf::Arena::CreateMessage<opis::v1::Record>(&arena_)) {}
+  opis_record(const opis_record&) = delete;
+  opis_record& operator=(const opis_record&) = delete;
+
+  opis::v1::Record& message() { return *message_; }
+  const opis::v1::Record& message() const { return *message_; }
+
+  // Storage behind views that are not plain fields of the message (rendered
   // JSON, arrays of entity surfaces or annotation attributes). Cleared when
   // the record is modified and after every callback, which is exactly the
   // lifetime plugin.h promises for those views.
@@ -75,6 +82,13 @@ struct opis_record {
     surface_views.clear();
     attribute_views.clear();
   }
+
+ private:
+  // The message and everything in it (a long damaged text gets hundreds of
+  // thousands of annotations) come from one arena, released with the
+  // record, instead of a heap allocation per item and per string.
+  google::protobuf::Arena arena_;
+  opis::v1::Record* message_;
 };
 
 struct opis_call {

@@ -124,10 +124,10 @@ TEST(DatesAcceptance, MikoyanTelegramRelativeDates) {
   const auto page = opis::test::read_file(corpus("record-1957-03-14-mikoyan-telegram.txt"));
   auto plugin = opis::test::PluginHarness::builtin("enrich", "dates");
   auto record = opis::test::make_record(page);
-  record->message.mutable_date()->set_surface("March 14, 1957");
+  record->message().mutable_date()->set_surface("March 14, 1957");
   ASSERT_TRUE(plugin.enrich(*record).ok());
-  EXPECT_EQ(record->message.date().edtf(), "1957-03-14");
-  const auto found = pairs_of(record->message);
+  EXPECT_EQ(record->message().date().edtf(), "1957-03-14");
+  const auto found = pairs_of(record->message());
   EXPECT_THAT(found, Contains(Pair{"30 June of this year", "1957-06-30"}));
   EXPECT_THAT(found, Contains(Pair{"12 March", "1957-03-12"}));
   EXPECT_THAT(found, Contains(Pair{"1950-1953", "1950/1953"}));
@@ -135,7 +135,7 @@ TEST(DatesAcceptance, MikoyanTelegramRelativeDates) {
   EXPECT_THAT(found, Contains(Pair{"December 1955", "1955-12"}));
   EXPECT_THAT(found, Contains(Pair{"18 March 1957", "1957-03-18"}));
   EXPECT_THAT(found, Contains(Pair{"1953", "1953"}));  // "until 1953"
-  expect_offsets_match(record->message);
+  expect_offsets_match(record->message());
 }
 
 TEST(DatesAcceptance, WholeCorpusHasDocumentDatesAndConsistentOffsets) {

@@ -27,10 +27,10 @@ inline opis::v1::Record enrich(const std::string& text, const std::string& date_
                                const nlohmann::json& config = nlohmann::json::object()) {
   auto plugin = opis::test::PluginHarness::builtin("enrich", "dates", config);
   auto record = opis::test::make_record(text);
-  if (!date_surface.empty()) record->message.mutable_date()->set_surface(date_surface);
+  if (!date_surface.empty()) record->message().mutable_date()->set_surface(date_surface);
   const auto result = plugin.enrich(*record);
   EXPECT_TRUE(result.ok()) << result.message;
-  return record->message;
+  return record->message();
 }
 
 inline std::vector<FoundDate> dates_of(const opis::v1::Record& record) {

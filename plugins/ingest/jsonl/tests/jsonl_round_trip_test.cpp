@@ -18,7 +18,7 @@ using opis::test::PluginHarness;
 
 std::unique_ptr<opis_record> full_record(const std::string& id, const std::string& text) {
   auto record = opis::test::make_record(text, "Запись " + id);
-  auto& r = record->message;
+  auto& r = record->message();
   r.set_id(id);
   r.set_kind("record");
   r.mutable_source()->set_uri("file:///archive/" + id + ".txt");
@@ -54,10 +54,10 @@ TEST(JsonlIngester, RoundTripThroughTheWriterKeepsRecordsIdsSourcesAndOrder) {
   ASSERT_TRUE(result.call.ok()) << result.call.message;
   ASSERT_EQ(result.records.size(), written.size());
   for (size_t i = 0; i < written.size(); ++i) {
-    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(result.records[i]->message,
-                                                                   written[i]->message))
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(result.records[i]->message(),
+                                                                   written[i]->message()))
         << "record " << i << ":\n"
-        << result.records[i]->message.DebugString();
+        << result.records[i]->message().DebugString();
   }
 }
 

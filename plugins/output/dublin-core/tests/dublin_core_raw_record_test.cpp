@@ -38,8 +38,8 @@ TEST(DublinCoreWriter, EmptyFieldsAreLeftOutAndForbiddenCharactersReplaced) {
   auto writer =
       PluginHarness::builtin("output", "dublin-core", {{"directory", dir.path().string()}});
   auto r = opis::test::make_record("text", std::string("bell \x07 and \xff"));
-  r->message.set_id("bare");
-  r->message.clear_kind();
+  r->message().set_id("bare");
+  r->message().clear_kind();
   write(writer, *r);
   flush(writer);
   XmlDocument xml(opis::test::read_file(dir / "bare.xml"), kNamespaces);

@@ -27,7 +27,7 @@ PluginHarness jsonl_writer(const fs::path& path, json config = json::object()) {
 
 std::unique_ptr<opis_record> record(const std::string& id, const std::string& text = "Text.") {
   auto r = opis::test::make_record(text, "Title " + id);
-  r->message.set_id(id);
+  r->message().set_id(id);
   return r;
 }
 
@@ -46,9 +46,9 @@ TEST(JsonlWriter, WritesOneLinePerRecordWithProtoFieldNames) {
   const fs::path path = dir / "records.jsonl";
   auto writer = jsonl_writer(path);
   auto first = record("r-1", "Line one\nline \"two\"");
-  first->message.mutable_source()->set_media_type("text/plain");
-  first->message.mutable_date()->set_edtf("1956-08-30");
-  first->message.set_parent_id("parent");
+  first->message().mutable_source()->set_media_type("text/plain");
+  first->message().mutable_date()->set_edtf("1956-08-30");
+  first->message().set_parent_id("parent");
   ASSERT_TRUE(writer.write(*first).ok());
   write(writer, "r-2");
   flush(writer);

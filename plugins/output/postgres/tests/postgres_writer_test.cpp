@@ -79,7 +79,7 @@ std::unique_ptr<opis_record> record(const std::string& id, const std::string& ti
   auto r = opis::test::make_record(
       "Ivanov reports to Mikoyan on the food situation in Pyongyang. " + std::string(400, 'x'),
       title + " " + id);
-  auto& m = r->message;
+  auto& m = r->message();
   m.set_id(id);
   m.set_kind("record");
   m.mutable_date()->set_edtf("1961-11-27/1961-12-01");
@@ -178,7 +178,7 @@ TEST_F(PostgresWriterTest, AReplacedRecordLosesItsOldChildRows) {
   }
   auto w = writer();
   auto fewer = opis::test::make_record("Now without entities.", "Fewer");
-  fewer->message.set_id("r-1");
+  fewer->message().set_id("r-1");
   write(w, *fewer);
   flush(w);
   EXPECT_EQ(count("records"), 1);
@@ -190,7 +190,7 @@ TEST_F(PostgresWriterTest, AReplacedRecordLosesItsOldChildRows) {
 TEST_F(PostgresWriterTest, TextPostgresRefusesIsReplaced) {
   auto w = writer();
   auto r = opis::test::make_record(std::string("nul \0 and \xff\xfe bytes", 18), "Bad");
-  r->message.set_id("bad");
+  r->message().set_id("bad");
   write(w, *r);
   flush(w);
   EXPECT_EQ(value("SELECT text FROM records"),
@@ -277,7 +277,7 @@ TEST_F(PostgresWriterTest, ErrorsAtStartNameTheProblem) {
 TEST_F(PostgresWriterTest, ARecordWithoutIdIsRefused) {
   auto w = writer();
   auto r = opis::test::make_record("Text.");
-  r->message.clear_id();
+  r->message().clear_id();
   EXPECT_EQ(w.write(*r).status, OPIS_INVALID_INPUT);
 }
 

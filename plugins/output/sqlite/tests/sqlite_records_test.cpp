@@ -39,7 +39,7 @@ PluginHarness sqlite_writer(const fs::path& path, json config = json::object()) 
 // A record with something in every list the archive has a table for.
 std::unique_ptr<opis_record> full_record(const std::string& id, const std::string& text) {
   auto r = opis::test::make_record(text, "Telegram " + id);
-  auto& m = r->message;
+  auto& m = r->message();
   m.set_id(id);
   m.set_kind("record");
   m.set_summary("Summary of " + id);
@@ -107,7 +107,7 @@ TEST(SqliteWriter, StoresEveryPartOfARecord) {
   EXPECT_EQ(stored.summary(), "");
   EXPECT_EQ(stored.text(), "");
   EXPECT_EQ(stored.entities(0).surface(1), "Bak Heonyeong");
-  auto written = full_record("r-1", "Mikoyan met Pak Heonyeong.")->message;
+  auto written = full_record("r-1", "Mikoyan met Pak Heonyeong.")->message();
   written.clear_title();
   written.clear_summary();
   written.clear_text();
@@ -139,10 +139,10 @@ TEST(SqliteWriter, UndatedAndUnparsableDatesHaveNoRange) {
   const fs::path path = dir / "archive.sqlite";
   auto writer = sqlite_writer(path);
   auto undated = opis::test::make_record("Text.");
-  undated->message.set_id("undated");
+  undated->message().set_id("undated");
   auto odd = opis::test::make_record("Text.");
-  odd->message.set_id("odd");
-  odd->message.mutable_date()->set_edtf("sometime in spring");
+  odd->message().set_id("odd");
+  odd->message().mutable_date()->set_edtf("sometime in spring");
   write(writer, *undated);
   write(writer, *odd);
   flush(writer);
@@ -202,8 +202,8 @@ TEST(SqliteWriter, ReplacingARecordReplacesItsRowsAndItsFullTextEntry) {
   flush(writer);
 
   auto changed = opis::test::make_record("The beta text.", "New title");
-  changed->message.set_id("r-1");
-  auto* contributor = changed->message.add_contributors();
+  changed->message().set_id("r-1");
+  auto* contributor = changed->message().add_contributors();
   contributor->set_name("Lena Hartwig");
   contributor->set_role("translator");
   write(writer, *changed);

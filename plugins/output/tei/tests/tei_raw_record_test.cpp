@@ -48,8 +48,8 @@ TEST(TeiWriter, CharactersXmlForbidsAreReplacedAndMarkupEscaped) {
   auto writer = tei_writer(dir.path());
   const std::string text = std::string("a<b & \"c\" \x01 d\x7f e \xff\xfe f \xED\xA0\x80 g]]>");
   auto r = opis::test::make_record(text, std::string("title \x02 <x>", 11));
-  r->message.set_id("bad-chars");
-  auto* fn = r->message.add_footnotes();
+  r->message().set_id("bad-chars");
+  auto* fn = r->message().add_footnotes();
   fn->set_marker("\"*\"");
   fn->set_text(std::string("nul \0 here", 10));
   write(writer, *r);
