@@ -52,11 +52,15 @@ size_t bullet_length(std::string_view line) {
 // without spaces, a hyphen or bar only with spaces (a hyphen inside "1962-01-03"
 // is part of the date).
 size_t separator_length(std::string_view text, size_t at) {
-  for (const std::string_view dash : {std::string_view("\u2014"), std::string_view("\u2013")}) {
-    if (text.substr(at, dash.size()) == dash) return dash.size();
+  const char c = text[at];
+  if (c == '\xE2') {  // the lead byte of both dashes: most positions stop here
+    for (const std::string_view dash : {std::string_view("\u2014"), std::string_view("\u2013")}) {
+      if (text.substr(at, dash.size()) == dash) return dash.size();
+    }
+    return 0;
   }
-  if (at > 0 && text[at - 1] == ' ' && at + 1 < text.size() && text[at + 1] == ' ' &&
-      (text[at] == '-' || text[at] == '|')) {
+  if ((c == '-' || c == '|') && at > 0 && text[at - 1] == ' ' && at + 1 < text.size() &&
+      text[at + 1] == ' ') {
     return 1;
   }
   return 0;

@@ -1,5 +1,6 @@
 #include "result_count.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -133,6 +134,9 @@ std::string_view strip_quotes(std::string_view text) {
 std::optional<ResultCount> parse_result_count(std::string_view line) {
   line = trim(line);
   if (line.empty() || line.size() > kMaxCountLineBytes) return std::nullopt;
+  // Every count has a number: most lines of a document have no digit and
+  // are settled here, without tokens (the probe asks this of every line).
+  if (std::none_of(line.begin(), line.end(), is_digit)) return std::nullopt;
   std::vector<Token> tokens;
   if (!tokenize(line, tokens)) return std::nullopt;
   size_t i = 0;
