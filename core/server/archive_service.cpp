@@ -179,24 +179,16 @@ class ProcessStreamReactor final
       Finish(kUnauthenticated);
       return;
     }
-    Actions actions;
-    {
-      std::lock_guard lock(mutex_);
-      start_read(actions);
-    }
-    perform(actions);
+    react([&](Actions& actions) { start_read(actions); });
   }
 
   void OnReadDone(bool ok) override {
-    Actions actions;
     if (!ok) {
-      {
-        std::lock_guard lock(mutex_);
+      react([&](Actions& actions) {
         reading_ = false;
         reads_done_ = true;
         finish_if_done(actions);
-      }
-      perform(actions);
+      });
       return;
     }
     // No read is started until this one is handled (reading_ stays true),
@@ -205,40 +197,37 @@ class ProcessStreamReactor final
     const grpc::Status parsed =
         grpc::SerializationTraits<ProcessRequest>::Deserialize(&incoming_, request.get());
     incoming_.Clear();
-    std::unique_lock lock(mutex_);
-    reading_ = false;
-    if (!parsed.ok()) {
-      // Only this message fails; the stream goes on.
-      respond("", grpc::StatusCode::INVALID_ARGUMENT,
-              "a stream message that is not a ProcessRequest: " + parsed.error_message(), "",
-              actions);
-      read_more(actions);
+    std::optional<WorkerPool::Lease> lease;
+    react([&](Actions& actions) {
+      reading_ = false;
+      if (!parsed.ok()) {
+        // Only this message fails; the stream goes on.
+        respond("", grpc::StatusCode::INVALID_ARGUMENT,
+                "a stream message that is not a ProcessRequest: " + parsed.error_message(), "",
+                actions);
+        read_more(actions);
+        finish_if_done(actions);
+        return;
+      }
+      ++in_flight_;
+      // With a worker idle and nothing queued, the document runs on this
+      // thread under that worker's index, saving the hand-off to the pool;
+      // the next document's read overlaps this one's work.
+      if (auto idle = shared_.pool.try_lease_idle_worker()) {
+        lease.emplace(std::move(*idle));
+        read_more(actions);
+        return;
+      }
+      parked_ = std::move(request);
+      submit_parked(actions);
       finish_if_done(actions);
-      lock.unlock();
-      perform(actions);
-      return;
-    }
-    ++in_flight_;
-    // With a worker idle and nothing queued, the document runs on this
-    // thread under that worker's index, saving the hand-off to the pool.
-    if (std::optional<WorkerPool::Lease> lease = shared_.pool.try_lease_idle_worker()) {
-      read_more(actions);  // the next document's read overlaps this one's work
-      lock.unlock();
-      perform(actions);
-      run(*request, lease->worker());
-      return;
-    }
-    parked_ = std::move(request);
-    submit_parked(actions);
-    finish_if_done(actions);
-    lock.unlock();
-    perform(actions);
+    });
+    // With a document in flight the stream cannot have finished.
+    if (lease) run(*request, lease->worker());
   }
 
   void OnWriteDone(bool ok) override {
-    Actions actions;
-    {
-      std::lock_guard lock(mutex_);
+    react([&](Actions& actions) {
       outbox_.pop_front();
       writing_ = false;
       if (!ok) {
@@ -250,18 +239,14 @@ class ProcessStreamReactor final
       }
       read_more(actions);
       finish_if_done(actions);
-    }
-    perform(actions);
+    });
   }
 
   void OnCancel() override {
-    Actions actions;
-    {
-      std::lock_guard lock(mutex_);
+    react([&](Actions& actions) {
       cancelled_ = true;
       finish_if_done(actions);
-    }
-    perform(actions);
+    });
   }
 
   void OnDone() override { delete this; }
@@ -279,14 +264,21 @@ class ProcessStreamReactor final
     std::optional<grpc::Status> finish;
   };
 
-  // The last use of `this` in a reaction: Finish may lead to OnDone.
-  void perform(const Actions& actions) {
+  // Runs `decide` under mutex_, then carries out what it decided. The last
+  // use of `this` in a reaction: Finish may lead to OnDone.
+  template <class Decide>
+  void react(Decide&& decide) {
+    Actions actions;
+    {
+      std::lock_guard lock(mutex_);
+      decide(actions);
+    }
     if (actions.write != nullptr) StartWrite(actions.write);
     if (actions.read) StartRead(&incoming_);
     if (actions.finish) Finish(*actions.finish);
   }
 
-  // The private members below run with mutex_ held.
+  // The private members below run with mutex_ held (inside react).
   void start_read(Actions& actions) {
     reading_ = true;
     actions.read = true;
@@ -327,9 +319,7 @@ class ProcessStreamReactor final
   }
 
   void on_space() {
-    Actions actions;
-    {
-      std::lock_guard lock(mutex_);
+    react([&](Actions& actions) {
       waiting_for_space_ = false;
       if (parked_) {
         if (cancelled_) {
@@ -340,8 +330,7 @@ class ProcessStreamReactor final
         }
       }
       finish_if_done(actions);
-    }
-    perform(actions);
+    });
   }
 
   void run(ProcessRequest& request, unsigned worker) {
@@ -366,15 +355,12 @@ class ProcessStreamReactor final
       }
     }
     grpc::ByteBuffer wire = to_wire({response, records});
-    Actions actions;
-    {
-      std::lock_guard lock(mutex_);
+    react([&](Actions& actions) {
       --in_flight_;
       deliver(std::move(wire), actions);
       read_more(actions);
       finish_if_done(actions);
-    }
-    perform(actions);
+    });
   }
 
   void respond(const std::string& request_id, grpc::StatusCode code, const std::string& message,
