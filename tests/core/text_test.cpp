@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <opis/utf8.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -86,6 +89,77 @@ TEST(Utf8, OffsetIsExactPastLongAsciiRuns) {
   }
   const std::string valid = std::string(17, 'a') + "\xE2\x80\x93" + std::string(11, 'b');
   EXPECT_EQ(first_invalid_utf8(valid), std::nullopt);
+}
+
+// The automaton against a decoder written from RFC 3629 itself: every
+// sequence of one and two bytes, every three-byte one with a lead byte of
+// E0..EF, and four-byte ones over a set of edge values, each after ASCII
+// of three lengths (so that the skip paths run first), at the end of the
+// text and followed by more text.
+size_t reference_first_invalid(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t length = 1;
+    uint32_t code = c;
+    if (c >= 0x80) {
+      if ((c & 0xE0) == 0xC0) {
+        length = 2;
+      } else if ((c & 0xF0) == 0xE0) {
+        length = 3;
+      } else if ((c & 0xF8) == 0xF0) {
+        length = 4;
+      } else {
+        return i;
+      }
+      if (i + length > text.size()) return i;
+      code = c & (0x7FU >> length);
+      for (size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return i;
+        code = code << 6 | (next & 0x3FU);
+      }
+      const uint32_t least = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+      if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+void expect_same_verdicts(const std::string& sequence) {
+  for (const size_t ascii : {0, 5, 33}) {
+    for (const char* after : {"", "z", "tail of plain text, longer than a block"}) {
+      const std::string text = std::string(ascii, 'a') + sequence + after;
+      ASSERT_EQ(opis::sdk::first_invalid_utf8(text), reference_first_invalid(text))
+          << "bytes after " << ascii << " ASCII: " << ::testing::PrintToString(sequence);
+    }
+  }
+}
+
+TEST(Utf8, AgreesWithADecoderOnEveryShortSequence) {
+  for (unsigned a = 0; a < 256; ++a) {
+    expect_same_verdicts(std::string(1, static_cast<char>(a)));
+    for (unsigned b = 0; b < 256; ++b) {
+      const std::string two{static_cast<char>(a), static_cast<char>(b)};
+      expect_same_verdicts(two);
+      if (a < 0xE0 || a > 0xEF) continue;
+      for (unsigned c = 0; c < 256; c += (c >= 0x70 && c < 0xC8) ? 1 : 7) {
+        expect_same_verdicts(two + static_cast<char>(c));
+      }
+    }
+  }
+  const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  for (unsigned a = 0xF0; a <= 0xF7; ++a) {
+    for (unsigned b = 0x70; b < 0xD0; ++b) {
+      for (const unsigned char c : edges) {
+        for (const unsigned char d : edges) {
+          expect_same_verdicts(std::string{static_cast<char>(a), static_cast<char>(b),
+                                           static_cast<char>(c), static_cast<char>(d)});
+        }
+      }
+    }
+  }
 }
 
 TEST(Sha256, MatchesPublishedTestVectors) {

@@ -11,6 +11,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/opis-package-test.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
+# Every header a plugin may include, the header-only helpers too.
+for header in plugin.h sdk.hpp testing.hpp edtf_range.hpp utf8.hpp; do
+  [[ -f "$work/prefix/include/opis/$header" ]] || { echo "not installed: include/opis/$header" >&2; exit 1; }
+done
 cat >"$work/CMakeLists.txt" <<CMAKE
 cmake_minimum_required(VERSION 3.20)
 project(package_test LANGUAGES C)

@@ -39,18 +39,16 @@ LetterBigrams::LetterBigrams(std::string_view tsv) {
   }
   // The rules of looks_english: a capital only first; a joiner only
   // between letters; no other byte; no rare pair of adjacent letters.
-  for (auto& row : next_state_) row.fill(kNotEnglish);
-  for (unsigned kind = 0; kind < 52; ++kind) {
-    const unsigned letter = kind % 26;
-    const auto after = static_cast<uint8_t>(letter + 1);
-    next_state_[kStart][kind] = after;
-    if (kind >= 26) continue;  // a capital after anything is not English
-    next_state_[kAfterJoiner][kind] = after;
-    for (unsigned prev = 0; prev < 26; ++prev) {
-      if (((rare_after_[prev] >> letter) & 1U) == 0) next_state_[prev + 1][kind] = after;
+  for (auto& row : refused_pair_) row.fill(1);
+  for (unsigned kind = 0; kind < 52; ++kind) refused_pair_[kNothingYet][kind] = 0;
+  for (unsigned previous = 0; previous < 52; ++previous) {
+    const unsigned before = previous % 26;
+    refused_pair_[previous][kJoiner] = 0;
+    for (unsigned letter = 0; letter < 26; ++letter) {
+      refused_pair_[previous][letter] = static_cast<uint8_t>((rare_after_[before] >> letter) & 1U);
     }
   }
-  for (unsigned prev = 0; prev < 26; ++prev) next_state_[prev + 1][kJoiner] = kAfterJoiner;
+  for (unsigned letter = 0; letter < 26; ++letter) refused_pair_[kJoiner][letter] = 0;
 }
 
 double LetterBigrams::mean_log_prob(std::string_view text) const {
@@ -74,15 +72,9 @@ double LetterBigrams::mean_log_prob(std::string_view text) const {
 }
 
 bool LetterBigrams::looks_english(std::string_view core) const {
-  uint8_t state = kStart;
-  uint32_t letters = 0;  // every letter seen, one bit each
-  for (const char c : core) {
-    const auto b = static_cast<unsigned char>(c);
-    state = next_state_[state][kByteKinds[b]];
-    if (state == kNotEnglish) return false;
-    letters |= kLetterBits[b];
-  }
-  return state != kStart && state != kAfterJoiner && (letters & kVowels) != 0;
+  EnglishScan scan;
+  for (const char c : core) step(scan, static_cast<unsigned char>(c));
+  return looks_english(scan);
 }
 
 }  // namespace opis::repair

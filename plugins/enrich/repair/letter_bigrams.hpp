@@ -33,15 +33,18 @@ class LetterBigrams {
   // anyway (the tokenizer): step() every byte of a string, then
   // looks_english(scan) answers for the whole string.
   struct EnglishScan {
-    uint8_t state = kStart;
-    uint32_t letters = 0;  // every letter seen, one bit each
+    uint8_t previous = kNothingYet;  // the kind of the last byte stepped
+    uint8_t refused = 0;             // some pair of bytes broke a rule
+    uint32_t letters = 0;            // every letter seen, one bit each
   };
   void step(EnglishScan& scan, unsigned char b) const {
-    scan.state = next_state_[scan.state][kByteKinds[b]];
+    const uint8_t kind = kByteKinds[b];
+    scan.refused |= refused_pair_[scan.previous][kind];
+    scan.previous = kind;
     scan.letters |= kLetterBits[b];
   }
   bool looks_english(const EnglishScan& scan) const {
-    return scan.state != kStart && scan.state != kAfterJoiner && scan.state != kNotEnglish &&
+    return scan.refused == 0 && scan.previous != kNothingYet && scan.previous != kJoiner &&
            (scan.letters & kVowels) != 0;
   }
 
@@ -56,18 +59,17 @@ class LetterBigrams {
   std::array<std::array<double, kSymbols>, kSymbols> log_prob_{};
   // Bit b of rare_after_[a]: the pair (a, b) is rare.
   std::array<uint32_t, 26> rare_after_{};
-  // looks_english as a state machine, one table step per byte and no
-  // branch on the byte: states are the start, "after letter x" (1-26),
-  // "after a joiner" and "not English"; inputs the byte kinds (lower-case
-  // letter, capital, joiner, other).
-  static constexpr uint8_t kStart = 0;
-  static constexpr uint8_t kAfterJoiner = 27;
-  static constexpr uint8_t kNotEnglish = 28;
-  static constexpr size_t kByteKindCount = 54;
+  // looks_english's rules are all about adjacent bytes (a capital only
+  // first, a joiner only between letters, no other byte, no rare pair of
+  // letters), so each byte is judged with the one before it, from one
+  // table, and a string is English when no pair was refused. No step waits
+  // on the one before (a state machine's next state would): the tokenizer
+  // runs this over every byte of the text.
   // What looks_english makes of a byte: a lower-case letter (0-25), a
   // capital (26-51), an apostrophe or hyphen, or anything else.
   static constexpr uint8_t kJoiner = 52;
   static constexpr uint8_t kOther = 53;
+  static constexpr uint8_t kNothingYet = 54;  // "before the first byte"
   static constexpr std::array<uint8_t, 256> kByteKinds = [] {
     std::array<uint8_t, 256> kinds{};
     for (auto& k : kinds) k = kOther;
@@ -87,7 +89,8 @@ class LetterBigrams {
   static constexpr uint32_t kVowels = (1U << ('a' - 'a')) | (1U << ('e' - 'a')) |
                                       (1U << ('i' - 'a')) | (1U << ('o' - 'a')) |
                                       (1U << ('u' - 'a')) | (1U << ('y' - 'a'));
-  std::array<std::array<uint8_t, kByteKindCount>, kNotEnglish + 1> next_state_{};
+  // 1 where a byte of the column's kind may not follow one of the row's.
+  std::array<std::array<uint8_t, 64>, kNothingYet + 1> refused_pair_{};
 };
 
 }  // namespace opis::repair

@@ -1,7 +1,6 @@
 #include "line_joins.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -34,7 +33,10 @@ size_t visible_length(std::string_view text, const Line& line) {
     uint64_t word = 0;
     std::memcpy(&word, text.data() + i, sizeof word);
     // Bit 7 set and bit 6 clear: shifting left by one puts bit 6 under bit 7.
-    continuation += static_cast<size_t>(std::popcount(word & ~(word << 1) & kHighBits));
+    // The marks are summed by a multiply into the top byte: std::popcount
+    // is a library call in a build without -mpopcnt.
+    const uint64_t marks = (word & ~(word << 1) & kHighBits) >> 7;
+    continuation += static_cast<size_t>((marks * 0x0101010101010101ULL) >> 56);
   }
   size_t n = (i - line.begin) - continuation;
   for (; i < line.end; ++i) {

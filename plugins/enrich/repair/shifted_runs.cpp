@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -71,7 +72,10 @@ struct Run {
 
 struct Paragraph {
   TextRange range;
-  std::vector<Token> tokens;
+  // The paragraph's tokens, in a vector shared by all paragraphs of the
+  // text: a damaged paragraph keeps its tokens where they were read, and a
+  // clean one gives them back, so no paragraph's tokens are ever copied.
+  std::span<const Token> tokens;
   std::vector<Run> runs;
 };
 
@@ -164,12 +168,12 @@ size_t decoded_separator_length(std::string_view text, size_t i) {
 // One table step per byte: the whole text passes through here, and only the
 // few lead bytes that may spell a separator are decoded. A continuation byte
 // is never a separator, so stepping bytewise splits where decoding would.
-// The same walk runs looks_english's state machine over the token, so a
-// plain word is classified without reading it again.
-void tokenize(const Context& ctx, Paragraph& p) {
+// The same walk runs looks_english's pair test over the token, so a plain
+// word is classified without reading it again.
+void tokenize(const Context& ctx, TextRange range, std::vector<Token>& tokens) {
   const std::string_view text = ctx.text;
-  const size_t end = p.range.end;
-  size_t i = p.range.begin;
+  const size_t end = range.end;
+  size_t i = range.begin;
   while (i < end) {
     while (i < end) {
       const ByteKind kind = kByteKinds[static_cast<unsigned char>(text[i])];
@@ -206,14 +210,14 @@ void tokenize(const Context& ctx, Paragraph& p) {
     } else if (!ctx.bigrams.looks_english(english)) {
       cls = ctx.classes.classify(token);
     }
-    p.tokens.push_back({start, i, cls});
+    tokens.push_back({start, i, cls});
   }
 }
 
 // Runs: maximal stretches of tokens that are not words, without neutral
 // tokens at their edges, holding at least one unknown token.
 void find_candidate_runs(Paragraph& p) {
-  const auto& tokens = p.tokens;
+  const std::span<const Token> tokens = p.tokens;
   size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].cls == WordClass::kWord) {
@@ -650,14 +654,28 @@ std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classe
   const Context ctx{text, lexicon, bigrams, glyphs, search, classes};
   const bool word_list = lexicon.has_word_list();
   std::vector<Paragraph> damaged;
-  Paragraph scratch;  // reused: most paragraphs are clean and are dropped
+  std::vector<Token> tokens;
+  std::vector<size_t> first_tokens;  // of each damaged paragraph, in `tokens`
+  Paragraph scratch;                 // reused: most paragraphs are clean and are dropped
   for (const TextRange& range : split_paragraphs(text)) {
+    const size_t first = tokens.size();
+    tokenize(ctx, range, tokens);
     scratch.range = range;
-    scratch.tokens.clear();
+    scratch.tokens = std::span<const Token>(tokens).subspan(first);
     scratch.runs.clear();
-    tokenize(ctx, scratch);
     find_candidate_runs(scratch);
-    if (!scratch.runs.empty()) damaged.push_back(scratch);
+    if (scratch.runs.empty()) {
+      tokens.resize(first);
+      continue;
+    }
+    damaged.push_back({range, {}, std::move(scratch.runs)});
+    first_tokens.push_back(first);
+  }
+  // The spans are taken once every paragraph is read: `tokens` moved as it grew.
+  for (size_t k = 0; k < damaged.size(); ++k) {
+    const size_t end = k + 1 < damaged.size() ? first_tokens[k + 1] : tokens.size();
+    damaged[k].tokens =
+        std::span<const Token>(tokens).subspan(first_tokens[k], end - first_tokens[k]);
   }
   if (damaged.empty()) return {};
 

@@ -4,6 +4,7 @@
 // whole result set.
 #include <fstream>
 #include <opis/sdk.hpp>
+#include <opis/utf8.hpp>
 #include <sstream>
 #include <string>
 
@@ -54,7 +55,7 @@ void check_text(std::string_view text) {
   if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
     throw opis::sdk::InputError("binary data, not text: NUL byte at offset " + std::to_string(nul));
   }
-  if (const size_t bad = listing::invalid_utf8_offset(text); bad != std::string_view::npos) {
+  if (const size_t bad = opis::sdk::first_invalid_utf8(text); bad != std::string_view::npos) {
     throw opis::sdk::InputError("invalid UTF-8 at byte offset " + std::to_string(bad) +
                                 "; decode the listing first (the text ingester reads legacy "
                                 "charsets)");
@@ -106,7 +107,7 @@ class ArchiveListingIngester : public opis::sdk::Ingester {
   int probe(const opis::sdk::Document& document) override {
     const std::string_view text = head(without_byte_order_mark(document.content), kProbeBytes);
     if (text.find('\0') != std::string_view::npos) return 0;
-    if (listing::invalid_utf8_offset(text) != std::string_view::npos) return 0;
+    if (opis::sdk::first_invalid_utf8(text) != std::string_view::npos) return 0;
     const auto l = listing::parse_listing(text, boilerplate_);
     if (l.has_record_block) return kRecordPageConfidence;
     return looks_like_listing(l) ? kListingConfidence : kTextConfidence;

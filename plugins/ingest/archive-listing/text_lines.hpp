@@ -25,7 +25,4 @@ bool is_space_at(std::string_view text, size_t at, size_t* width);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix);
 
-// Offset of the first byte that is not valid UTF-8, or npos.
-size_t invalid_utf8_offset(std::string_view text);
-
 }  // namespace opis::listing

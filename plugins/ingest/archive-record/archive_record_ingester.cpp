@@ -5,6 +5,7 @@
 #include <fstream>
 #include <limits>
 #include <opis/sdk.hpp>
+#include <opis/utf8.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -21,41 +22,6 @@ using opis::archive_record::PageShape;
 constexpr size_t kMaxDocumentBytes = std::numeric_limits<uint32_t>::max();
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
-// The byte offset of the first invalid UTF-8 sequence, or npos.
-size_t invalid_utf8_at(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    size_t length = 0;
-    uint32_t min = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      length = 2;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      length = 3;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      length = 4;
-      min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + length > text.size()) return i;
-    uint32_t code = c & (0xFF >> (length + 1));
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return i;
-      code = (code << 6) | (next & 0x3F);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 // UTF-8 text with LF line ends, or an InputError naming the problem.
 std::string normalized_text(std::string_view content) {
   if (content.empty()) throw opis::sdk::InputError("empty document (0 bytes)");
@@ -70,7 +36,7 @@ std::string normalized_text(std::string_view content) {
     throw opis::sdk::InputError("binary data, not a record page: NUL byte at offset " +
                                 std::to_string(nul));
   }
-  if (const size_t bad = invalid_utf8_at(content); bad != std::string_view::npos) {
+  if (const size_t bad = opis::sdk::first_invalid_utf8(content); bad != std::string_view::npos) {
     throw opis::sdk::InputError("invalid UTF-8 at byte offset " + std::to_string(bad) +
                                 "; the archive-record ingester reads UTF-8 only");
   }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <opis/utf8.hpp>
 
 namespace opis::pdf {
 namespace {
@@ -76,43 +77,6 @@ bool is_utf8_marked_bytes(const poppler::ustring& text) {
   return true;
 }
 
-// Checks that `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
-bool is_valid_utf8(std::string_view bytes) {
-  size_t i = 0;
-  while (i < bytes.size()) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    size_t extra = 0;
-    char32_t c = 0;
-    if (b < 0x80) {
-      ++i;
-      continue;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      extra = 1;
-      c = b & 0x1F;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      extra = 2;
-      c = b & 0x0F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      extra = 3;
-      c = b & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= bytes.size()) return false;
-    for (size_t k = 1; k <= extra; ++k) {
-      const auto cont = static_cast<unsigned char>(bytes[i + k]);
-      if ((cont & 0xC0) != 0x80) return false;
-      c = (c << 6) | (cont & 0x3F);
-    }
-    if ((extra == 2 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-        (extra == 3 && (c < 0x10000 || c > 0x10FFFF))) {
-      return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
 std::string trimmed(const std::string& s) {
   const size_t b = s.find_first_not_of(" \t\n");
   if (b == std::string::npos) return {};
@@ -134,7 +98,7 @@ std::string info_string_to_utf8(const poppler::ustring& text) {
   if (is_utf8_marked_bytes(text)) {
     std::string bytes;
     for (size_t i = 3; i < text.size(); ++i) bytes += static_cast<char>(text[i]);
-    if (is_valid_utf8(bytes)) {
+    if (opis::sdk::is_valid_utf8(bytes)) {
       std::string clean;
       for (const char c : bytes) {
         if (!is_dropped_control(static_cast<unsigned char>(c))) clean += c;

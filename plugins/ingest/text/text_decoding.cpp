@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <opis/sdk.hpp>
+#include <opis/utf8.hpp>
 #include <vector>
 
 namespace opis::text {
@@ -20,56 +21,11 @@ namespace {
 using opis::sdk::InputError;
 constexpr size_t npos = std::string_view::npos;
 
-// Offset of the first malformed UTF-8 sequence, or npos. Also counts the
-// well-formed multi-byte sequences seen before it: text with many of those
-// is damaged UTF-8, not a legacy charset.
-size_t first_bad_utf8(std::string_view s, size_t& multibyte_sequences) {
-  multibyte_sequences = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t i = 0;
-  while (i < s.size()) {
-    // ASCII 32 and then 8 bytes at a time: most text is mostly ASCII.
-    while (i + 32 <= s.size()) {
-      uint64_t w[4];
-      std::memcpy(w, p + i, sizeof w);
-      if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) != 0) break;
-      i += 32;
-    }
-    while (i + 8 <= s.size()) {
-      uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080ull) != 0) break;
-      i += 8;
-    }
-    if (i == s.size()) break;
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > s.size() || p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-    }
-    ++multibyte_sequences;
-    i += len;
-  }
-  return npos;
+// Whether `s` holds a byte outside ASCII: in valid UTF-8, part of a
+// well-formed multi-byte sequence.
+bool has_multibyte(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
 }
 
 std::string hex_byte(char byte) {
@@ -184,8 +140,7 @@ std::string replace_bad_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   while (!s.empty()) {
-    size_t ignored = 0;
-    const size_t bad = first_bad_utf8(s, ignored);
+    const size_t bad = sdk::first_invalid_utf8(s);
     if (bad == npos) {
       out.append(s);
       break;
@@ -222,8 +177,7 @@ Decoded checked_utf8(std::string_view bytes) {
 }
 
 Decoded decode_utf8(std::string_view bytes, bool replace_invalid, size_t base) {
-  size_t multibyte = 0;
-  const size_t bad = first_bad_utf8(bytes, multibyte);
+  const size_t bad = sdk::first_invalid_utf8(bytes);
   if (bad == npos) return checked_utf8(bytes);
   Decoded out;
   out.charset = "UTF-8";
@@ -285,10 +239,9 @@ Detection detect_charset(std::string_view bytes) {
 // the detector recognizes.
 Decoded decode_detected(std::string_view bytes, const DecodeOptions& options) {
   refuse_binary(bytes, 0);
-  size_t multibyte = 0;
-  const size_t bad = first_bad_utf8(bytes, multibyte);
+  const size_t bad = sdk::first_invalid_utf8(bytes);
   if (bad == npos) return checked_utf8(bytes);
-  if (multibyte > 0) return decode_utf8(bytes, options.replace_invalid, 0);
+  if (has_multibyte(bytes.substr(0, bad))) return decode_utf8(bytes, options.replace_invalid, 0);
 
   const Detection detected = detect_charset(bytes);
   if (detected.charset.empty() || is_utf8(detected.charset) ||
