@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -315,9 +316,11 @@ Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shif
   size_t misshapen = 0;
   std::string_view rest = buffer;
   while (!rest.empty()) {
-    const size_t space = rest.find(' ');
+    // Pieces are short: a loop beats a call to memchr.
+    size_t space = 0;
+    while (space < rest.size() && rest[space] != ' ') ++space;
     const std::string_view piece = rest.substr(0, space);
-    rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
+    rest.remove_prefix(space == rest.size() ? space : space + 1);
     const std::string_view core = strip_to_letters(piece);
     if (core.empty()) continue;
     const size_t letters = count_letters(core);
@@ -406,6 +409,11 @@ bool better(const Score& a, const Score& b, bool word_list) {
   return a.bigram > b.bigram;
 }
 
+// Neither is better than the other, and both decode.
+bool ties(const Score& a, const Score& b, bool word_list) {
+  return a.valid && b.valid && (!word_list || a.words == b.words) && a.bigram == b.bigram;
+}
+
 bool convincing(const Score& best, const Score& original, bool word_list) {
   if (!best.valid) return false;
   if (!word_list) {
@@ -484,19 +492,38 @@ void extend_runs(const Context& ctx, Paragraph& p, std::string& buffer) {
   p.runs = std::move(merged);
 }
 
+// A gap's first line: where it ends (at its newline, or the gap's end) and
+// how many U+FFFD it holds. One pass and no library call: gaps between the
+// tokens of a run are a few bytes, and every gap of every run is read.
+struct GapLine {
+  size_t end = 0;
+  size_t lost = 0;
+};
+GapLine first_line_of(std::string_view gap) {
+  GapLine line;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    if (gap[i] == '\n') {
+      line.end = i;
+      return line;
+    }
+    if (gap.substr(i, kReplacementUtf8.size()) == kReplacementUtf8) {
+      ++line.lost;
+      i += kReplacementUtf8.size() - 1;
+    }
+  }
+  line.end = gap.size();
+  return line;
+}
+
 // Lost characters (U+FFFD) between the words of a run: one alone was a
 // space; in a longer group the outer ones are taken as spaces and the inner
 // ones (digits, punctuation) stay U+FFFD, never guessed. Real spaces after a
 // U+FFFD are a justified line's padding and go.
 void rewrite_gap(std::string_view gap, std::string& out, std::vector<EditNote>& notes) {
   while (!gap.empty()) {
-    const size_t newline = gap.find('\n');
-    const std::string_view segment = gap.substr(0, newline);
-    size_t lost = 0;
-    for (size_t at = segment.find(kReplacementUtf8); at != std::string_view::npos;
-         at = segment.find(kReplacementUtf8, at + kReplacementUtf8.size())) {
-      ++lost;
-    }
+    const GapLine line = first_line_of(gap);
+    const std::string_view segment = gap.substr(0, line.end);
+    const size_t lost = line.lost;
     if (lost == 0) {
       out.append(segment);
     } else {
@@ -509,9 +536,9 @@ void rewrite_gap(std::string_view gap, std::string& out, std::vector<EditNote>& 
       }
       out.push_back(' ');
     }
-    if (newline == std::string_view::npos) break;
+    if (line.end == gap.size()) break;
     out.push_back('\n');
-    gap.remove_prefix(newline + 1);
+    gap.remove_prefix(line.end + 1);
   }
 }
 
@@ -530,9 +557,8 @@ Edit build_edit(const Context& ctx, const Paragraph& p, const Run& run) {
       run.last + 1 < p.tokens.size() ? p.tokens[run.last + 1].begin : p.range.end;
   size_t end = p.tokens[run.last].end;
   {
-    const std::string_view gap = text.substr(end, trail_ceiling - end);
-    const std::string_view segment = gap.substr(0, gap.find('\n'));
-    if (segment.find(kReplacementUtf8) != std::string_view::npos) end += segment.size();
+    const GapLine line = first_line_of(text.substr(end, trail_ceiling - end));
+    if (line.lost > 0) end += line.end;
   }
 
   Edit edit;
@@ -614,27 +640,55 @@ struct Choice {
 
 // The best offset for a run (shift 0 when none decodes it) with its score.
 // Long runs are first scored on their opening tokens; only the few best
-// offsets there are scored in full.
+// offsets there are scored in full. With a word list, offsets are ranked on
+// their share of words first, so a shift that can no longer reach the share
+// it would have to beat (the best so far, or the weakest of the few kept)
+// is stopped early: it could not have won, and most of the window is such
+// shifts once the right one has been scored.
 Choice best_shift(const Context& ctx, const Paragraph& p, const Run& run, double words_floor,
-                  std::string& buffer) {
+                  int first_try, std::string& buffer) {
   const bool word_list = ctx.lexicon.has_word_list();
   std::vector<int> shifts = candidate_shifts(ctx, p, run);
   if (run.last - run.first + 1 > kSampleTokens && shifts.size() > kSampleKeep) {
     Run sample = run;
     sample.last = run.first + kSampleTokens - 1;
     std::vector<std::pair<Score, int>> scored;
-    for (const int shift : shifts)
-      scored.emplace_back(score_run(ctx, p, sample, shift, buffer), shift);
+    std::vector<double> kept_words;  // the best kSampleKeep shares so far, best first
+    for (const int shift : shifts) {
+      const double floor = word_list && kept_words.size() == kSampleKeep ? kept_words.back() : 0.0;
+      const Score s = score_run(ctx, p, sample, shift, buffer, floor);
+      scored.emplace_back(s, shift);
+      if (!word_list || !s.valid) continue;
+      kept_words.insert(
+          std::upper_bound(kept_words.begin(), kept_words.end(), s.words, std::greater<>()),
+          s.words);
+      if (kept_words.size() > kSampleKeep) kept_words.pop_back();
+    }
     std::stable_sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
       return better(a.first, b.first, word_list);
     });
     shifts.clear();
     for (size_t i = 0; i < kSampleKeep; ++i) shifts.push_back(scored[i].second);
   }
+  // `first_try` (when a candidate) is scored before the others; ties go to
+  // the earlier offset in window order, as if none had gone first.
   Choice best;
-  for (const int shift : shifts) {
-    const Score s = score_run(ctx, p, run, shift, buffer, words_floor);
-    if (better(s, best.score, word_list)) best = {shift, s};
+  size_t best_index = shifts.size();
+  const auto consider = [&](size_t index) {
+    const double floor =
+        word_list && best.score.valid ? std::max(words_floor, best.score.words) : words_floor;
+    const Score s = score_run(ctx, p, run, shifts[index], buffer, floor);
+    if (better(s, best.score, word_list) ||
+        (index < best_index && ties(s, best.score, word_list))) {
+      best = {shifts[index], s};
+      best_index = index;
+    }
+  };
+  const size_t first =
+      static_cast<size_t>(std::find(shifts.begin(), shifts.end(), first_try) - shifts.begin());
+  if (first_try != 0 && first < shifts.size()) consider(first);
+  for (size_t i = 0; i < shifts.size(); ++i) {
+    if (i != first) consider(i);
   }
   return best;
 }
@@ -697,7 +751,8 @@ std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classe
         run.shift = last_proven;
         run.accepted = true;
       } else {
-        const Choice choice = best_shift(ctx, p, run, floor, buffer);
+        const int first_try = last_proven != 0 ? last_proven : classes.recent_offset();
+        const Choice choice = best_shift(ctx, p, run, floor, first_try, buffer);
         run.shift = choice.shift;
         run.accepted = run.shift != 0 && convincing(choice.score, original, word_list);
       }
@@ -707,6 +762,7 @@ std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classe
       }
     }
   }
+  if (last_proven != 0) classes.set_recent_offset(last_proven);
   if (word_list && !proven.empty()) {
     std::vector<std::pair<size_t, int>> by_use;
     for (const auto& [shift, n] : proven) by_use.emplace_back(n, shift);

@@ -31,6 +31,14 @@ class WordClassMemo {
   size_t size() const { return size_; }
   void clear();
 
+  // The offset that last decoded a run of a text classified through this
+  // memo. The run finder scores it first when it searches the window for a
+  // new text's first run: the right offset found first makes every other
+  // offset stop early. It orders the search only; which offset wins does
+  // not depend on it.
+  int recent_offset() const { return recent_offset_; }
+  void set_recent_offset(int offset) { recent_offset_ = offset; }
+
  private:
   // Eight bytes, so the table of a long article's words (tens of thousands
   // of slots, probed at random) stays mostly in the core's own cache: with
@@ -55,6 +63,7 @@ class WordClassMemo {
   std::vector<Entry> entries_;
   std::string arena_;
   size_t size_ = 0;
+  int recent_offset_ = 0;
 };
 
 }  // namespace opis::repair
