@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "short_string_hash.hpp"
+
 namespace opis::entities {
 
 class StringTable {
@@ -42,7 +44,7 @@ class StringTable {
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (!used(slot)) return kMissing;
-      if (slot.hash == hash && key_of(slot) == key) return slot.value;
+      if (slot.hash == hash && short_strings::equal(key_of(slot), key)) return slot.value;
     }
   }
   bool contains(std::string_view key) const { return get(key) != kMissing; }
@@ -86,12 +88,7 @@ class StringTable {
     return (shapes_[shape / 64] >> (shape % 64) & 1) != 0;
   }
 
-  // FNV-1a, then the high bits folded down: the slot is chosen by the low ones.
-  static uint64_t hash_of(std::string_view key) {
-    uint64_t hash = 14695981039346656037ull;
-    for (const char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return hash ^ (hash >> 29);
-  }
+  static uint64_t hash_of(std::string_view key) { return short_strings::hash(key); }
   std::string_view key_of(const Slot& slot) const {
     return std::string_view(keys_).substr(slot.key_begin, slot.key_size);
   }
