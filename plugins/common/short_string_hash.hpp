@@ -51,7 +51,9 @@ inline uint64_t hash(std::string_view s) {
   if (n >= 4) {
     tail = load32(p) | static_cast<uint64_t>(load32(p + n - 4)) << 32;
   } else if (n > 0) {
-    const auto byte = [p](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+    const auto byte = [p](size_t i) {
+      return static_cast<uint64_t>(static_cast<unsigned char>(p[i]));
+    };
     tail = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
   }
   return detail::mix(h, tail);

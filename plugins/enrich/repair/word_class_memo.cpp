@@ -27,7 +27,8 @@ WordClass WordClassMemo::classify(std::string_view core) {
     if (e.check != check) continue;
     const size_t offset = e.word & (kMaxArena - 1);
     const size_t length = ((e.word >> kOffsetBits) & (kMaxLength - 1)) + 1;
-    if (length == core.size() && short_strings::equal(arena_.data() + offset, core.data(), length)) {
+    if (length == core.size() &&
+        short_strings::equal(arena_.data() + offset, core.data(), length)) {
       return static_cast<WordClass>(e.word >> (kOffsetBits + kLengthBits));
     }
   }
@@ -56,7 +57,9 @@ void WordClassMemo::grow() {
     if (e.check == 0) continue;
     const size_t offset = e.word & (kMaxArena - 1);
     const size_t length = ((e.word >> kOffsetBits) & (kMaxLength - 1)) + 1;
-    size_t i = static_cast<size_t>(short_strings::hash(std::string_view(arena_).substr(offset, length))) & mask;
+    size_t i =
+        static_cast<size_t>(short_strings::hash(std::string_view(arena_).substr(offset, length))) &
+        mask;
     while (entries_[i].check != 0) i = (i + 1) & mask;
     entries_[i] = e;
   }
