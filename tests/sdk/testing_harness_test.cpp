@@ -42,6 +42,19 @@ class Probe : public opis::sdk::Enricher {
     const std::string limit = std::to_string(limit_);  // the item holds views
     a.attributes = {{"limit", limit}};
     record.add(a);
+    // More spellings and attributes than the SDK encodes without allocating.
+    record.add(opis::sdk::Entity{
+        "place",
+        "Pyongyang",
+        "",
+        {"Pyongyang", "Pyeongyang", "P'yongyang", "Phyongyang", "Pjoengjang", "Heijo"}});
+    opis::sdk::Annotation many;
+    many.type = "many";
+    many.begin = 0;
+    many.end = 3;
+    many.value = "Kim";
+    many.attributes = {{"a", "1"}, {"b", "2"}, {"c", "3"}, {"d", "4"}, {"e", "5"}, {"f", "6"}};
+    record.add(many);
     const std::string serialized_status =
         record.host()->record_serialize(record.handle(), nullptr) == OPIS_UNSUPPORTED
             ? "unsupported"
@@ -114,6 +127,13 @@ TEST(TestingHarness, EveryListRoundTripsThroughJson) {
   EXPECT_EQ(record.covered_text(annotation), "Kim ");
   EXPECT_EQ(annotation.attributes.at(0).value, "3");
   EXPECT_EQ(record.entities().at(0).surfaces.at(1), "Kim Il-sung");
+  EXPECT_THAT(record.entities().at(1).surfaces, ElementsAre("Pyongyang", "Pyeongyang", "P'yongyang",
+                                                            "Phyongyang", "Pjoengjang", "Heijo"));
+  const auto many = record.annotations("many").at(0);
+  ASSERT_EQ(many.attributes.size(), 6u);
+  EXPECT_EQ(many.attributes.at(0).name, "a");
+  EXPECT_EQ(many.attributes.at(5).name, "f");
+  EXPECT_EQ(many.attributes.at(5).value, "6");
   EXPECT_EQ(record.links().at(0).score, 0.5);
 
   const std::string json = record.to_json();

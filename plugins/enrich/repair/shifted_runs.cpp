@@ -382,7 +382,8 @@ std::vector<int> candidate_shifts(const Context& ctx, const Paragraph& p, const 
   }
   std::vector<int> out;
   if (total == 0) return out;
-  for (int shift = -ctx.search.max_offset; shift <= ctx.search.max_offset; ++shift) {
+  const int max_offset = std::min(ctx.search.max_offset, kMaxShiftSearch);
+  for (int shift = -max_offset; shift <= max_offset; ++shift) {
     // A case flip of plain letters turns abbreviations into words ("US").
     if (shift == 0 || (all_ascii_letters && (shift == 32 || shift == -32))) continue;
     size_t letters = 0;
@@ -542,6 +543,20 @@ void rewrite_gap(std::string_view gap, std::string& out, std::vector<EditNote>& 
   }
 }
 
+// "shifted glyphs (offset N)", made once per offset for the whole process
+// (an edit's reason is a view, see text_edits.hpp); no window is wider than
+// kMaxShiftSearch.
+std::string_view shift_reason(int offset) {
+  static const std::vector<std::string> reasons = [] {
+    std::vector<std::string> all;
+    for (int n = -kMaxShiftSearch; n <= kMaxShiftSearch; ++n) {
+      all.push_back("shifted glyphs (offset " + std::to_string(n) + ")");
+    }
+    return all;
+  }();
+  return reasons[static_cast<size_t>(offset + kMaxShiftSearch)];
+}
+
 Edit build_edit(const Context& ctx, const Paragraph& p, const Run& run) {
   const std::string_view text = ctx.text;
   const size_t lead_floor = run.first == 0 ? p.range.begin : p.tokens[run.first - 1].end;
@@ -564,7 +579,7 @@ Edit build_edit(const Context& ctx, const Paragraph& p, const Run& run) {
   Edit edit;
   edit.begin = begin;
   edit.end = end;
-  edit.reason = "shifted glyphs (offset " + std::to_string(-run.shift) + ")";
+  edit.reason = shift_reason(-run.shift);
   rewrite_gap(text.substr(begin, p.tokens[run.first].begin - begin), edit.replacement, edit.notes);
   for (size_t k = run.first; k <= run.last; ++k) {
     const Token& t = p.tokens[k];

@@ -17,6 +17,10 @@
 
 namespace opis::repair {
 
+// The widest window: the config's `max_offset` is at most this, and a
+// larger ShiftSearch::max_offset is taken as this.
+inline constexpr int kMaxShiftSearch = 1024;
+
 struct ShiftSearch {
   int max_offset = 64;  // offsets -max..+max are tried
 };

@@ -12,11 +12,16 @@
 
 namespace opis::repair {
 
+// Types and reasons are views of text that outlives every result: string
+// literals, or the repairer's own tables (a glyph's reason, the reason of
+// each offset). A damaged text has a note every hundred-odd bytes, and a
+// copy of each reason was an allocation per note, twice.
+
 // Something to record about a changed stretch, in the coordinates of the
 // replacement (offsets relative to its start).
 struct EditNote {
-  std::string type;  // "repair" or "unrecoverable"
-  std::string reason;
+  std::string_view type;  // "repair" or "unrecoverable"
+  std::string_view reason;
   std::string original;
   size_t begin = 0;
   size_t end = 0;
@@ -26,14 +31,15 @@ struct Edit {
   size_t begin = 0;  // byte span of the pass's input, end exclusive
   size_t end = 0;
   std::string replacement;
-  std::string reason;  // empty: the edit itself is not annotated
+  std::string_view reason;  // empty: the edit itself is not annotated
   std::vector<EditNote> notes;
 };
 
-// A note placed in some text's coordinates.
+// A note placed in some text's coordinates; `type` and `reason` are valid as
+// long as the TextRepairer that made it.
 struct RepairNote {
-  std::string type;
-  std::string reason;
+  std::string_view type;
+  std::string_view reason;
   std::string original;
   size_t begin = 0;
   size_t end = 0;

@@ -18,6 +18,8 @@
 
 #include <opis/plugin.h>
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -133,6 +135,23 @@ namespace detail {
 template <class Item>
 struct ItemCodec;
 
+// Room for the C structs of an item's array (an annotation's attributes,
+// an entity's spellings): inline for the few most items carry, so adding
+// an item makes no allocation of its own.
+template <class T, size_t N>
+class ScratchArray {
+ public:
+  T* room(size_t n) {
+    if (n <= N) return inline_.data();
+    heap_.resize(n);
+    return heap_.data();
+  }
+
+ private:
+  std::array<T, N> inline_{};
+  std::vector<T> heap_;
+};
+
 template <>
 struct ItemCodec<Property> {
   using C = opis_property;
@@ -203,13 +222,13 @@ struct ItemCodec<Entity> {
   }
   struct Encoded {
     C c;
-    std::vector<opis_str> surfaces;
+    ScratchArray<opis_str, 4> surfaces;
   };
   static void to(const Entity& e, Encoded& out) {
-    out.surfaces.clear();
-    for (auto s : e.surfaces) out.surfaces.push_back(str(s));
-    out.c = {sizeof(C),           str(e.type),         str(e.canonical),
-             str(e.authority_id), out.surfaces.data(), out.surfaces.size()};
+    opis_str* surfaces = out.surfaces.room(e.surfaces.size());
+    for (size_t i = 0; i < e.surfaces.size(); ++i) surfaces[i] = str(e.surfaces[i]);
+    out.c = {sizeof(C),           str(e.type), str(e.canonical),
+             str(e.authority_id), surfaces,    e.surfaces.size()};
   }
 };
 
@@ -227,21 +246,16 @@ struct ItemCodec<Annotation> {
   }
   struct Encoded {
     C c;
-    std::vector<opis_property> attributes;
+    ScratchArray<opis_property, 4> attributes;
   };
   static void to(const Annotation& a, Encoded& out) {
-    out.attributes.clear();
-    for (const auto& p : a.attributes) {
-      out.attributes.push_back({sizeof(opis_property), str(p.name), str(p.value)});
+    opis_property* attributes = out.attributes.room(a.attributes.size());
+    for (size_t i = 0; i < a.attributes.size(); ++i) {
+      attributes[i] = {sizeof(opis_property), str(a.attributes[i].name),
+                       str(a.attributes[i].value)};
     }
-    out.c = {sizeof(C),
-             str(a.type),
-             a.begin,
-             a.end,
-             opis_str{nullptr, 0},
-             str(a.value),
-             out.attributes.data(),
-             out.attributes.size()};
+    out.c = {sizeof(C),  str(a.type),        a.begin, a.end, opis_str{nullptr, 0}, str(a.value),
+             attributes, a.attributes.size()};
   }
 };
 
