@@ -130,9 +130,13 @@ class EntitiesEnricher : public opis::sdk::Enricher {
     const opis::entities::MentionFinder finder(authority_, learned_, words_, detect_unknown_,
                                                &first_words_);
     const std::array<const std::string*, 3> fields = {&title_, &text_, &summary_};
-    for (size_t f = 0; f < fields.size(); ++f) {
-      tokens_.tokenize(*fields[f]);
+    // The text first: a title or summary that is a paragraph of the text (a
+    // listing entry's text is its title and its summary) has the mentions
+    // the text has there, and is not read a second time.
+    for (const size_t f : {size_t{1}, size_t{0}, size_t{2}}) {
       mentions_[f].clear();
+      if (f != 1 && mentions_within_text(*fields[f], mentions_[f])) continue;
+      tokens_.tokenize(*fields[f]);
       finder.find(tokens_, mentions_[f]);
     }
     complete_lone_surnames();
@@ -163,6 +167,31 @@ class EntitiesEnricher : public opis::sdk::Enricher {
   }
 
  private:
+  // When `field` stands in the text as a paragraph of its own (a blank line,
+  // or the text's start or end, on both sides), its mentions are the text's
+  // mentions there: no name spans a blank line, and the scan starts afresh
+  // after one, so reading the field alone finds exactly those.
+  bool mentions_within_text(std::string_view field, std::vector<Mention>& out) const {
+    if (field.empty()) return false;
+    const std::string_view text = text_;
+    for (size_t at = text.find(field); at != std::string_view::npos;
+         at = text.find(field, at + 1)) {
+      const size_t end = at + field.size();
+      const bool starts_paragraph = at == 0 || (at >= 2 && text.substr(at - 2, 2) == "\n\n");
+      const bool ends_paragraph = end == text.size() || text.substr(end, 2) == "\n\n";
+      if (!starts_paragraph || !ends_paragraph) continue;
+      for (const Mention& m : mentions_[1]) {
+        if (m.begin < at || m.end > end) continue;
+        Mention copy = m;
+        copy.begin -= static_cast<uint32_t>(at);
+        copy.end -= static_cast<uint32_t>(at);
+        out.push_back(std::move(copy));
+      }
+      return true;
+    }
+    return false;
+  }
+
   struct Description {
     std::string_view type;
     std::string_view canonical;

@@ -226,6 +226,53 @@ TEST(Spans, TitleAndSummaryGiveEntitiesButNoAnnotations) {
   EXPECT_EQ(record.annotations.size(), 0u);
 }
 
+// A listing entry's text is its title and its summary, a paragraph each:
+// the mentions of those fields are taken from the text's. A blank line of a
+// space and two breaks separates names just as well, but the fields are then
+// read on their own: both ways must give the same entities.
+TEST(Spans, TitleAndSummaryThatAreParagraphsOfTheTextGiveWhatTheyGiveAlone) {
+  const std::string title =
+      "Telegram from Soviet Ambassador V. I. Ivanov to A. I. Mikoyan on the DPRK";
+  const std::string summary =
+      "Kim Il Sung told Comrade Dimitar Kolev in Pyongyang, that Pak Heonyeong had left.";
+  Input listing;
+  listing.title = title;
+  listing.summary = summary;
+  listing.text = title + "\n\n" + summary;
+  Input apart = listing;
+  apart.text = title + "\n \n" + summary;
+  const auto reused = enrich(listing);
+  const auto read_alone = enrich(apart);
+  ASSERT_EQ(reused.entities.size(), read_alone.entities.size()) << describe(reused);
+  ASSERT_GE(reused.entities.size(), 6u) << describe(reused);
+  for (size_t i = 0; i < reused.entities.size(); ++i) {
+    EXPECT_EQ(reused.entities[i].type, read_alone.entities[i].type);
+    EXPECT_EQ(reused.entities[i].canonical, read_alone.entities[i].canonical);
+    EXPECT_EQ(reused.entities[i].surface, read_alone.entities[i].surface);
+  }
+  ASSERT_EQ(reused.annotations.size(), read_alone.annotations.size());
+  for (size_t i = 0; i < reused.annotations.size(); ++i) {
+    const auto& a = reused.annotations[i];
+    EXPECT_EQ(
+        reused.text.substr(a.begin, a.end - a.begin),
+        read_alone.text.substr(read_alone.annotations[i].begin,
+                               read_alone.annotations[i].end - read_alone.annotations[i].begin));
+  }
+}
+
+// The title stands in the text, but inside a sentence where the text's name
+// runs on: the title is read on its own and keeps its own mention.
+TEST(Spans, TitleInsideASentenceOfTheTextIsReadOnItsOwn) {
+  Input input;
+  input.title = "Comrade Kolev";
+  input.text = "Then Comrade Kolev-Petrov arrived.\n\nNothing else.";
+  const auto record = enrich(input);
+  const entities_test::Entity* title_person = with_surface(record, "Kolev");
+  ASSERT_NE(title_person, nullptr) << describe(record);
+  EXPECT_EQ(title_person->canonical, "Kolev");
+  EXPECT_NE(with_surface(record, "Kolev-Petrov"), nullptr) << describe(record);
+}
+
 TEST(Spans, SurfacesAreMergedUnderOneCanonicalInOrderOfFirstAppearance) {
   const auto record = enrich_text(
       "Pak Hon-yong met Pak Heonyeong's friends; later Bak Heonyeong and Pak Hon-yong.");
