@@ -24,17 +24,21 @@ class GlyphTable {
   size_t add(std::string_view tsv);
   // Called for every character of a suspect run: a direct index for
   // Latin-1, where fonts put their ligatures, a short scan for the rest.
-  const GlyphMeaning* find(char32_t glyph) const {
+  [[gnu::always_inline]] const GlyphMeaning* find(char32_t glyph) const {
     if (glyph < latin1_.size()) {
       return latin1_[glyph] < 0 ? nullptr : &entries_[static_cast<size_t>(latin1_[glyph])].second;
     }
+    return find_beyond_latin1(glyph);
+  }
+
+ private:
+  const GlyphMeaning* find_beyond_latin1(char32_t glyph) const {
     for (const auto& [cp, meaning] : entries_) {
       if (cp == glyph) return &meaning;
     }
     return nullptr;
   }
 
- private:
   std::vector<std::pair<char32_t, GlyphMeaning>> entries_;
   std::array<int16_t, 256> latin1_ = filled();
   static std::array<int16_t, 256> filled() {

@@ -268,6 +268,16 @@ bool decode_token(const Context& ctx, const Token& token, int shift, std::string
   };
   for (size_t i = 0; i < s.size();) {
     if (n + 4 > kPendingBytes) flush();
+    // Most of a damaged run is ASCII shifted into ASCII ("WKH"): one check.
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80 && byte != '-' && ctx.glyphs.find(byte) == nullptr) {
+      const int ascii = byte + shift;
+      if (ascii >= 0x20 && ascii < 0x7F) {
+        pending[n++] = static_cast<char>(ascii);
+        ++i;
+        continue;
+      }
+    }
     const Decoded d = decode_at(s, i);
     if (const GlyphMeaning* glyph = ctx.glyphs.find(d.cp)) {
       flush();
