@@ -1,5 +1,7 @@
 #include "glyph_table.hpp"
 
+#include <algorithm>
+
 #include "utf8.hpp"
 
 namespace opis::repair {
@@ -26,6 +28,10 @@ size_t GlyphTable::add(std::string_view tsv) {
       ++bad;
       continue;
     }
+    size_t characters = 0;
+    for (const char c : replacement) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    max_letters_per_byte_ =
+        std::max(max_letters_per_byte_, (characters + glyph.length - 1) / glyph.length);
     GlyphMeaning meaning{std::string(replacement), std::string(kind) + " glyph"};
     size_t index = 0;
     while (index < entries_.size() && entries_[index].first != glyph.cp) ++index;

@@ -24,6 +24,11 @@ class GlyphTable {
   size_t add(std::string_view tsv);
   // Called for every character of a suspect run: a direct index for
   // Latin-1, where fonts put their ligatures, a short scan for the rest.
+  // The most letters a byte of a damaged token can decode to: 1, unless a
+  // glyph's replacement has more characters than the glyph has bytes. It
+  // bounds what the tokens of a run not decoded yet can still add.
+  size_t max_letters_per_byte() const { return max_letters_per_byte_; }
+
   [[gnu::always_inline]] const GlyphMeaning* find(char32_t glyph) const {
     if (glyph < latin1_.size()) {
       return latin1_[glyph] < 0 ? nullptr : &entries_[static_cast<size_t>(latin1_[glyph])].second;
@@ -40,6 +45,7 @@ class GlyphTable {
   }
 
   std::vector<std::pair<char32_t, GlyphMeaning>> entries_;
+  size_t max_letters_per_byte_ = 1;
   std::array<int16_t, 256> latin1_ = filled();
   static std::array<int16_t, 256> filled() {
     std::array<int16_t, 256> a{};

@@ -45,8 +45,9 @@ size_t visible_length(std::string_view text, const Line& line) {
   return n;
 }
 
-std::vector<Line> lines_of(std::string_view text, TextRange p) {
-  std::vector<Line> lines;
+// The lines of paragraph `p`, into `lines` (reused from paragraph to paragraph).
+void lines_of(std::string_view text, TextRange p, std::vector<Line>& lines) {
+  lines.clear();
   size_t start = p.begin;
   while (start <= p.end) {
     size_t nl = text.find('\n', start);
@@ -55,7 +56,6 @@ std::vector<Line> lines_of(std::string_view text, TextRange p) {
     if (nl >= p.end) break;
     start = nl + 1;
   }
-  return lines;
 }
 
 bool hard_wrapped(std::string_view text, std::vector<Line>& lines) {
@@ -148,8 +148,9 @@ bool keep_hyphen(const Lexicon& lexicon, std::string_view left, std::string_view
 std::vector<Edit> join_lines(std::string_view text, const Lexicon& lexicon,
                              const LineJoinOptions& options) {
   std::vector<Edit> edits;
+  std::vector<Line> lines;
   for (const TextRange& p : split_paragraphs(text)) {
-    std::vector<Line> lines = lines_of(text, p);
+    lines_of(text, p, lines);
     if (lines.size() < 2) continue;
     const bool unwrap = options.unwrap_lines && hard_wrapped(text, lines);
     for (size_t i = 0; i + 1 < lines.size(); ++i) {

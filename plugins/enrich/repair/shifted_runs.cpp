@@ -310,52 +310,66 @@ bool decode_token(const Context& ctx, const Token& token, int shift, std::string
 // no use for the score. Once the letters left (at most the bytes left) could
 // no longer lift the share to it, scoring stops and the score is invalid:
 // most offsets of a run are wrong, and this spares their remaining look-ups.
+// A score under the floor is of no use whether it comes back invalid or
+// not, so how tight that bound is changes the time taken, not the result.
 // `letter_pairs`: whether the caller reads `bigram` (offsets are compared,
 // or there is no word list); otherwise it stays at its floor, unscored.
 Score score_run(const Context& ctx, const Paragraph& p, const Run& run, int shift,
                 std::string& buffer, double words_floor = 0, bool letter_pairs = true) {
-  Score score;
   buffer.clear();
-  for (size_t k = run.first; k <= run.last; ++k) {
-    if (!decode_token(ctx, p.tokens[k], shift, buffer, nullptr)) return score;
-    buffer.push_back(' ');
-  }
-  score.valid = true;
+  // Tokens are decoded one at a time, each scored before the next is
+  // decoded: a wrong offset is usually given up within its first tokens,
+  // and decoding the rest of the run for it was most of the search. Letters
+  // the tokens not decoded yet can still add: at most
+  // max_letters_per_byte per byte.
+  size_t undecoded = 0;
+  for (size_t k = run.first; k <= run.last; ++k) undecoded += p.tokens[k].end - p.tokens[k].begin;
+  const size_t letters_per_byte = ctx.glyphs.max_letters_per_byte();
+  Score score;
   size_t good = 0;
   size_t counted = 0;
   size_t misshapen = 0;
-  std::string_view rest = buffer;
-  while (!rest.empty()) {
-    // Pieces are short: a loop beats a call to memchr.
-    size_t space = 0;
-    while (space < rest.size() && rest[space] != ' ') ++space;
-    const std::string_view piece = rest.substr(0, space);
-    rest.remove_prefix(space == rest.size() ? space : space + 1);
-    const std::string_view core = strip_to_letters(piece);
-    if (core.empty()) continue;
-    const size_t letters = count_letters(core);
-    score.letters += letters;
-    if (letter_pairs) misshapen += misshapen_letters(core);
-    ++score.pieces;
-    switch (ctx.classes.classify(core)) {
-      case WordClass::kWord:
-        good += letters;
-        counted += letters;
-        ++score.word_pieces;
-        break;
-      case WordClass::kUnknown:
-        counted += letters;
-        break;
-      case WordClass::kNeutral:
-        break;
-    }
-    // Best case for the rest: every byte left is a letter of a word.
-    const auto left = static_cast<double>(rest.size());
-    if (static_cast<double>(good) + left <
-        (words_floor - kFloorMargin) * (static_cast<double>(counted) + left)) {
-      return Score{};
+  for (size_t k = run.first; k <= run.last; ++k) {
+    const Token& token = p.tokens[k];
+    undecoded -= token.end - token.begin;
+    const size_t start = buffer.size();
+    if (!decode_token(ctx, token, shift, buffer, nullptr)) return Score{};
+    buffer.push_back(' ');
+    // A token's decoding ends in the space after it: no piece spans tokens.
+    std::string_view rest = std::string_view(buffer).substr(start);
+    while (!rest.empty()) {
+      // Pieces are short: a loop beats a call to memchr.
+      size_t space = 0;
+      while (space < rest.size() && rest[space] != ' ') ++space;
+      const std::string_view piece = rest.substr(0, space);
+      rest.remove_prefix(space == rest.size() ? space : space + 1);
+      const std::string_view core = strip_to_letters(piece);
+      if (core.empty()) continue;
+      const size_t letters = count_letters(core);
+      score.letters += letters;
+      if (letter_pairs) misshapen += misshapen_letters(core);
+      ++score.pieces;
+      switch (ctx.classes.classify(core)) {
+        case WordClass::kWord:
+          good += letters;
+          counted += letters;
+          ++score.word_pieces;
+          break;
+        case WordClass::kUnknown:
+          counted += letters;
+          break;
+        case WordClass::kNeutral:
+          break;
+      }
+      // Best case for the rest: every byte left is a letter of a word.
+      const auto left = static_cast<double>(rest.size() + undecoded * letters_per_byte);
+      if (static_cast<double>(good) + left <
+          (words_floor - kFloorMargin) * (static_cast<double>(counted) + left)) {
+        return Score{};
+      }
     }
   }
+  score.valid = true;
   score.words = counted == 0 ? 0.0 : static_cast<double>(good) / static_cast<double>(counted);
   if (!letter_pairs) return score;
   score.bigram = ctx.bigrams.mean_log_prob(buffer);

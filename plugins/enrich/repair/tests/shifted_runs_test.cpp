@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "glyph_table.hpp"
 #include "repair_test_support.hpp"
 
 namespace opis::repair::test {
@@ -116,6 +117,20 @@ TEST(ShiftedRuns, WithoutWordListLetterPairsStillFindTheOffset) {
   EXPECT_FALSE(report.word_list_loaded);
   const RepairResult r = fallback.repair(damage(kSentence, -29));
   EXPECT_EQ(r.text, kSentence);
+}
+
+// The run scorer bounds what the tokens it has not decoded yet can add by
+// this figure: a glyph that stands for more characters than it has bytes
+// must raise it, or a right offset could be given up too early.
+TEST(GlyphTable, ReplacementsLongerThanTheirGlyphRaiseTheLettersPerByte) {
+  GlyphTable table;
+  EXPECT_EQ(table.max_letters_per_byte(), 1u);
+  EXPECT_EQ(table.add("\xC2\xBF\tfi\tligature\n\xC2\xAB\t\xE2\x80\xA6\tpunctuation\n"), 0u);
+  EXPECT_EQ(table.max_letters_per_byte(), 1u);  // two characters from two bytes, one from two
+  EXPECT_EQ(table.add("\xC2\xAA\tffl\tligature\n"), 0u);
+  EXPECT_EQ(table.max_letters_per_byte(), 2u);  // three characters from two bytes
+  EXPECT_EQ(table.add("~\ttion\tligature\n"), 0u);
+  EXPECT_EQ(table.max_letters_per_byte(), 4u);
 }
 
 }  // namespace
