@@ -48,7 +48,7 @@ class RepairEnricher : public opis::sdk::Enricher {
   void enrich(opis::sdk::RecordView& record, opis::sdk::Context&) override {
     const std::string_view text = record.text();
     if (text.empty()) return;
-    const opis::repair::RepairResult result = repairer_.repair(text);
+    const opis::repair::RepairResult result = repairer_.repair_changes(text);
     if (!result.changed()) return;
     if (result.text.size() > std::numeric_limits<uint32_t>::max()) {
       throw opis::sdk::InputError("repaired text exceeds 4 GiB: offsets would not fit");

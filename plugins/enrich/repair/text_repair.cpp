@@ -18,6 +18,12 @@ size_t RepairResult::map_end(size_t position) const {
 }
 
 RepairResult TextRepairer::repair(std::string_view text) const {
+  RepairResult result = repair_changes(text);
+  if (!result.changed()) result.text = std::string(text);
+  return result;
+}
+
+RepairResult TextRepairer::repair_changes(std::string_view text) const {
   RepairResult result;
   // The input is only copied once a pass changes it: clean text, the common
   // case, costs no copy.
@@ -47,7 +53,6 @@ RepairResult TextRepairer::repair(std::string_view text) const {
   }
   run_pass(join_lines(current, lexicon_, options_.lines));
   run_pass(normalize_nfc(current));
-  if (!result.changed()) result.text = std::string(text);
   return result;
 }
 

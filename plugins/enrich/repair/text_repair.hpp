@@ -43,6 +43,10 @@ class TextRepairer {
         memos_(std::make_shared<WordClassMemoPool>()) {}
 
   RepairResult repair(std::string_view text) const;
+  // The same, except that `text` stays empty when no pass changed anything:
+  // for a caller that keeps the input when it is clean, most texts, and
+  // would only throw the copy away.
+  RepairResult repair_changes(std::string_view text) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:

@@ -103,6 +103,20 @@ TEST(ShiftedRuns, CleanTextIsLeftAlone) {
   EXPECT_TRUE(r.notes.empty());
 }
 
+TEST(ShiftedRuns, RepairChangesLeavesTheTextEmptyWhenNothingChanged) {
+  const RepairResult clean = repairer().repair_changes(kSentence);
+  EXPECT_FALSE(clean.changed());
+  EXPECT_TRUE(clean.text.empty());
+  EXPECT_EQ(repairer().repair(kSentence).text, kSentence);
+  const std::string damaged = damage(kSentence, -29);
+  const RepairResult changes = repairer().repair_changes(damaged);
+  const RepairResult full = repairer().repair(damaged);
+  EXPECT_TRUE(changes.changed());
+  EXPECT_EQ(changes.text, kSentence);
+  EXPECT_EQ(changes.text, full.text);
+  EXPECT_EQ(changes.notes.size(), full.notes.size());
+}
+
 TEST(ShiftedRuns, ShortAbbreviationsAreNotDecoded) {
   for (const char* text : {"IBM US NATO", "the BBC and CBS", "XYZ QRS"}) {
     EXPECT_EQ(repairer().repair(text).text, text);
