@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -13,6 +14,10 @@
 #include "paragraphs.hpp"
 #include "utf8.hpp"
 #include "word_class_memo.hpp"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace opis::repair {
 namespace {
@@ -166,11 +171,56 @@ size_t decoded_separator_length(std::string_view text, size_t i) {
   return is_separator(d.cp) ? d.length : 0;
 }
 
-// One table step per byte: the whole text passes through here, and only the
-// few lead bytes that may spell a separator are decoded. A continuation byte
-// is never a separator, so stepping bytewise splits where decoding would.
-// The same walk runs looks_english's pair test over the token, so a plain
-// word is classified without reading it again.
+#ifdef __SSE2__
+// A bit per byte of the 16 at `p` that ends a token or may (kByteKinds is
+// not kToken there).
+uint32_t token_stops(const char* p) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto is = [&bytes](unsigned char c) {
+    return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(c)));
+  };
+  const __m128i blanks =
+      _mm_or_si128(_mm_or_si128(is(' '), is('\t')), _mm_or_si128(is('\r'), is('\n')));
+  const __m128i leads = _mm_or_si128(
+      _mm_or_si128(_mm_or_si128(is(0xC0), is(0xC2)), _mm_or_si128(is(0xE0), is(0xEF))), is(0xF0));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(blanks, leads)));
+}
+#endif
+
+// Where the token starting at `i` ends (`end` at most): sixteen bytes at a
+// time to the next byte that may end it, which is decoded only when it is a
+// lead byte that may spell a separator. The whole text passes through here.
+size_t token_end(std::string_view text, size_t i, size_t end) {
+  while (i < end) {
+#ifdef __SSE2__
+    if (i + 16 <= text.size()) {  // may look past `end`, never past the text
+      const uint32_t stops = token_stops(text.data() + i);
+      if (stops == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<size_t>(std::countr_zero(stops));
+    } else {
+      while (i < end && kByteKinds[static_cast<unsigned char>(text[i])] == ByteKind::kToken) ++i;
+    }
+#else
+    while (i < end && kByteKinds[static_cast<unsigned char>(text[i])] == ByteKind::kToken) ++i;
+#endif
+    if (i >= end) return end;
+    if (kByteKinds[static_cast<unsigned char>(text[i])] == ByteKind::kSeparator ||
+        decoded_separator_length(text, i) != 0) {
+      return i;
+    }
+    ++i;  // a lead byte of a character that is no separator: part of the token
+  }
+  return end;
+}
+
+// Tokens split at separators; only the few lead bytes that may spell one
+// are decoded. A continuation byte is never a separator, so scanning bytes
+// splits where decoding would. A plain word (ASCII letters at both ends)
+// is classified by looks_english's pair test over its bytes, without a
+// look-up; any other by its core.
 void tokenize(const Context& ctx, TextRange range, std::vector<Token>& tokens) {
   const std::string_view text = ctx.text;
   const size_t end = range.end;
@@ -189,27 +239,19 @@ void tokenize(const Context& ctx, TextRange range, std::vector<Token>& tokens) {
     }
     if (i >= end) break;
     const size_t start = i;
-    LetterBigrams::EnglishScan english;
-    while (i < end) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      const ByteKind kind = kByteKinds[b];
-      if (kind != ByteKind::kToken &&
-          (kind == ByteKind::kSeparator || decoded_separator_length(text, i) != 0)) {
-        break;
-      }
-      ctx.bigrams.step(english, b);
-      ++i;
-    }
+    i = token_end(text, i, end);
     const std::string_view token = text.substr(start, i - start);
-    // A token between two ASCII letters is its own core (strip_to_letters),
-    // and the scan has read exactly it.
+    // A token between two ASCII letters is its own core (strip_to_letters)
+    // and is judged whole; any other is judged by its core.
     const bool own_core = is_ascii_letter(static_cast<unsigned char>(token.front())) &&
                           is_ascii_letter(static_cast<unsigned char>(token.back()));
     WordClass cls = WordClass::kWord;
     if (!own_core) {
       cls = classify_token(ctx, token);
-    } else if (!ctx.bigrams.looks_english(english)) {
-      cls = ctx.classes.classify(token);
+    } else {
+      LetterBigrams::EnglishScan english;
+      for (const char c : token) ctx.bigrams.step(english, static_cast<unsigned char>(c));
+      if (!ctx.bigrams.looks_english(english)) cls = ctx.classes.classify(token);
     }
     tokens.push_back({start, i, cls});
   }

@@ -43,6 +43,19 @@ TEST_P(ShiftedRunsOffset, DetectsOffsetAndDecodesRun) {
 INSTANTIATE_TEST_SUITE_P(SeveralOffsets, ShiftedRunsOffset,
                          ::testing::Values(-29, -20, -11, -3, 3));
 
+// Tokens end at blanks and at U+FFFD / U+00A0, found sixteen bytes at a
+// time: the same run must decode wherever those fall in the blocks.
+TEST(ShiftedRuns, RunDecodesWhereverItsSeparatorsFallInTheScannedBlocks) {
+  ASSERT_TRUE(word_list_installed()) << "install Debian's wamerican";
+  for (size_t lead = 0; lead < 20; ++lead) {
+    const std::string clean_lead(lead, 'a');
+    const std::string text = clean_lead + " and\xC2\xA0" + damage(kSentence, -29) + " end.";
+    const RepairResult r = repairer().repair(text);
+    EXPECT_EQ(r.text, clean_lead + " and\xC2\xA0" + std::string(kSentence) + " end.")
+        << lead << " bytes before the run";
+  }
+}
+
 TEST(ShiftedRuns, SeedFontRunDecodesTheAndKorea) {
   const RepairResult r =
       repairer().repair(lost("Yet the Soviet Embassy in|WKH|.RUHD|UHSRUWHG|RQ|WKH|IRRG|VLWXDWLRQ"));
