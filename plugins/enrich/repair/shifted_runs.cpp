@@ -52,9 +52,11 @@ constexpr size_t kSampleKeep = 3;
 // score that would have fallen short of its floor.
 constexpr double kFloorMargin = 1e-6;
 
+// Offsets fit 32 bits: a record's text is under 4 GiB (the ABI's offsets
+// are 32-bit), and checked in find_shifted_runs.
 struct Token {
-  size_t begin = 0;
-  size_t end = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
   WordClass cls = WordClass::kNeutral;
 };
 
@@ -253,7 +255,7 @@ void tokenize(const Context& ctx, TextRange range, std::vector<Token>& tokens) {
       for (const char c : token) ctx.bigrams.step(english, static_cast<unsigned char>(c));
       if (!ctx.bigrams.looks_english(english)) cls = ctx.classes.classify(token);
     }
-    tokens.push_back({start, i, cls});
+    tokens.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i), cls});
   }
 }
 
@@ -789,7 +791,10 @@ std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classe
   const Context ctx{text, lexicon, bigrams, glyphs, search, classes};
   const bool word_list = lexicon.has_word_list();
   std::vector<Paragraph> damaged;
+  if (text.size() > UINT32_MAX) return {};  // no record's text is: offsets are 32-bit
   std::vector<Token> tokens;
+  // Room for a text of short words: most texts need no growth.
+  tokens.reserve(text.size() / 6 + 16);
   std::vector<size_t> first_tokens;  // of each damaged paragraph, in `tokens`
   Paragraph scratch;                 // reused: most paragraphs are clean and are dropped
   for (const TextRange& range : split_paragraphs(text)) {
