@@ -10,14 +10,22 @@
 // plugin and for the whole enrichment chain are per core. Each plugin's
 // wall-clock time (from provenance) is shown beside its CPU time (the
 // thread's CPU clock around each call): on a shared machine other processes
-// stretch the first, not the second, so the CPU figures are the ones to
-// compare between runs. Reading that clock is a system call, and the part
-// of it inside each interval (half a microsecond on the development VM,
-// ~2% of the enrichment chain's time) is measured at start and taken off
-// every timed call, so the CPU figures are the plugins' own. Pass 2 runs the
-// same corpus as `opis run` does, on all workers, and reports wall-clock
-// MB/s. Peak RSS is read after each pass. It prints figures; it asserts
-// nothing (a benchmark is not a test).
+// stretch the first far more than the second, so the CPU figures are the
+// ones to compare between runs. Reading that clock is a system call, and
+// the part of it inside each interval (half a microsecond on the
+// development VM, ~2% of the enrichment chain's time) is measured at start
+// and taken off every timed call, so the CPU figures are the plugins' own.
+//
+// The per-plugin and chain figures are the best of `--passes` (3) passes:
+// pass 1 also writes every output between documents, on the same thread;
+// the others run ingestion and enrichment alone, each with new plugin
+// instances. Every pass's chain figure is printed. Other tenants of a
+// shared machine only ever slow a pass down, so the best pass is the
+// nearest to the code's own speed.
+//
+// A last pass runs the same corpus as `opis run` does, on all workers, and
+// reports wall-clock MB/s. Peak RSS is read after the first and the last
+// pass. It prints figures; it asserts nothing (a benchmark is not a test).
 //
 // In pass 1 each output of the default pipeline (records.jsonl,
 // archive.sqlite) is a separate instance, timed on its own: records/s and
@@ -217,16 +225,62 @@ std::vector<opis::core::PipelineStep> other_outputs(const fs::path& out) {
 
 }  // namespace
 
+// Each plugin's wall-clock time from the provenance of a document's records.
+// The ingest event is on every record of a document with the same duration:
+// it counts once per document.
+void add_wall_times(const opis::core::DocumentResult& result,
+                    std::map<std::string, PluginTime>& times) {
+  bool ingest_counted = false;
+  for (const auto& record : result.records) {
+    for (const auto& event : record->message().provenance()) {
+      if (event.kind() == "ingest") {
+        if (ingest_counted) continue;
+        ingest_counted = true;
+      }
+      auto& t = times[event.kind() + "/" + event.plugin()];
+      t.kind = event.kind();
+      t.seconds += event.duration_us() / 1e6;
+    }
+  }
+}
+
+// One pass of ingestion and enrichment over `files` on one worker, each
+// plugin call timed by `CpuClockObserver` and its provenance event.
+std::map<std::string, PluginTime> time_plugins(const opis::core::PipelineConfig& config,
+                                               const opis::core::PluginRegistry& registry,
+                                               const std::vector<fs::path>& files) {
+  std::map<std::string, PluginTime> times;
+  Pipeline pipeline(config, registry, 1);
+  CpuClockObserver cpu_clock(times);
+  pipeline.set_observer(&cpu_clock);
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    opis::core::Document document;
+    document.uri = file.string();
+    document.name = file.filename().string();
+    document.content.assign(std::istreambuf_iterator<char>(in), {});
+    const std::string uri = document.uri;
+    auto result = pipeline.process(std::move(document), 0);
+    pipeline.enrich_in_order(result, uri);
+    if (result.failure) continue;
+    add_wall_times(result, times);
+  }
+  return times;
+}
+
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s CORPUS_DIR [--workers N]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s CORPUS_DIR [--workers N] [--passes N]\n", argv[0]);
     return 2;
   }
   const fs::path corpus = argv[1];
   unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+  unsigned passes = 3;
   for (int i = 2; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--workers")
       workers = static_cast<unsigned>(std::stoul(argv[i + 1]));
+    if (std::string(argv[i]) == "--passes")
+      passes = std::max(1u, static_cast<unsigned>(std::stoul(argv[i + 1])));
   }
   opis::core::configure_logging(opis::core::LogFormat::kHuman, spdlog::level::err);
 
@@ -274,20 +328,7 @@ int main(int argc, char** argv) {
         ++failures;
         continue;
       }
-      // The ingest event is on every record of a document with the same
-      // duration: count it once per document.
-      bool ingest_counted = false;
-      for (const auto& record : result.records) {
-        for (const auto& event : record->message().provenance()) {
-          if (event.kind() == "ingest") {
-            if (ingest_counted) continue;
-            ingest_counted = true;
-          }
-          auto& t = times[event.kind() + "/" + event.plugin()];
-          t.kind = event.kind();
-          t.seconds += event.duration_us() / 1e6;
-        }
-      }
+      add_wall_times(result, times);
       records += result.records.size();
       for (const auto& record : result.records) {
         text_bytes += record->message().title().size() + record->message().summary().size() +
@@ -341,6 +382,12 @@ int main(int argc, char** argv) {
   const double pass1_rss = peak_rss_mb();
   const double mb = bytes / 1e6;
 
+  // More passes of ingestion and enrichment alone, each timed like pass 1.
+  std::vector<std::map<std::string, PluginTime>> pass_times = {times};
+  for (unsigned pass = 1; pass < passes; ++pass) {
+    pass_times.push_back(time_plugins(pass1_config, registry, files));
+  }
+
   std::printf("corpus: %s, %zu documents, %.1f MB, %llu records, %llu failed\n\n",
               corpus.string().c_str(), files.size(), mb, static_cast<unsigned long long>(records),
               static_cast<unsigned long long>(failures));
@@ -349,21 +396,47 @@ int main(int argc, char** argv) {
   const auto own_cpu = [reading_cost](double cpu_seconds, uint64_t calls) {
     return std::max(0.0, cpu_seconds - static_cast<double>(calls) * reading_cost);
   };
-  std::printf("per core (1 worker)          seconds      MB/s  CPU seconds  MB/s per CPU second\n");
+  std::printf("per core (1 worker, best of %u passes)\n", passes);
+  std::printf("                             seconds      MB/s  CPU seconds  MB/s per CPU second\n");
+  // Each plugin's row: its pass with the least CPU time. The chain: the pass
+  // whose enrichers took the least CPU time in all, not a sum of bests.
+  for (const auto& [name, first] : times) {
+    const PluginTime* best = &first;
+    for (const auto& pass : pass_times) {
+      const auto it = pass.find(name);
+      if (it != pass.end() && own_cpu(it->second.cpu_seconds, it->second.calls) <
+                                  own_cpu(best->cpu_seconds, best->calls)) {
+        best = &it->second;
+      }
+    }
+    const double cpu = own_cpu(best->cpu_seconds, best->calls);
+    std::printf("  %-26s %8.2f %9.1f %12.2f %10.1f\n", name.c_str(), best->seconds,
+                rate(best->seconds), cpu, rate(cpu));
+  }
   double enrich_seconds = 0;
   double enrich_cpu_seconds = 0;
-  for (const auto& [name, t] : times) {
-    const double cpu = own_cpu(t.cpu_seconds, t.calls);
-    std::printf("  %-26s %8.2f %9.1f %12.2f %10.1f\n", name.c_str(), t.seconds, rate(t.seconds),
-                cpu, rate(cpu));
-    if (t.kind == "enrich") {
-      enrich_seconds += t.seconds;
-      enrich_cpu_seconds += cpu;
+  std::string chain_passes;
+  for (const auto& pass : pass_times) {
+    double seconds = 0;
+    double cpu = 0;
+    for (const auto& [name, t] : pass) {
+      if (t.kind != "enrich") continue;
+      seconds += t.seconds;
+      cpu += own_cpu(t.cpu_seconds, t.calls);
+    }
+    char figure[32];
+    std::snprintf(figure, sizeof figure, "%s%.1f", chain_passes.empty() ? "" : ", ", rate(cpu));
+    chain_passes += figure;
+    if (enrich_cpu_seconds == 0 || cpu < enrich_cpu_seconds) {
+      enrich_cpu_seconds = cpu;
+      enrich_seconds = seconds;
     }
   }
   std::printf("  %-26s %8.2f %9.1f %12.2f %10.1f   (target >= 30 MB/s per core)\n",
               "enrichment chain", enrich_seconds, rate(enrich_seconds), enrich_cpu_seconds,
               rate(enrich_cpu_seconds));
+  std::printf("    each pass: %s MB/s per CPU second (the first also writes the outputs)\n",
+              chain_passes.c_str());
   std::printf("  %-26s %8.2f %9.1f\n", "whole pipeline, 1 worker", pass1_seconds,
               mb / pass1_seconds);
   std::printf("  peak RSS after pass 1: %.0f MB\n", pass1_rss);
@@ -391,7 +464,7 @@ int main(int argc, char** argv) {
   }
   std::printf("\n");
 
-  // Pass 2: as `opis run` does it, all workers, timings off, into fresh
+  // The last pass: as `opis run` does it, all workers, timings off, into fresh
   // output files.
   fs::remove_all(out);
   fs::create_directories(out);
@@ -406,8 +479,9 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - pass2_start).count();
   std::printf("all workers (%u)               seconds      MB/s\n", workers);
   std::printf("  %-26s %8.2f %9.1f\n", "whole pipeline", pass2_seconds, mb / pass2_seconds);
-  std::printf("  peak RSS after pass 2: %.0f MB   (target < 300 MB whatever the corpus size)\n",
-              peak_rss_mb());
+  std::printf(
+      "  peak RSS after the last pass: %.0f MB   (target < 300 MB whatever the corpus size)\n",
+      peak_rss_mb());
   fs::remove_all(out);
   return 0;
 }
