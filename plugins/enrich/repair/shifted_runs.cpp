@@ -35,6 +35,8 @@ constexpr size_t kMinRunLetters = 6;
 constexpr size_t kMinLoneTokenLetters = 5;
 // A short run under an offset proven elsewhere must decode entirely to words.
 constexpr double kKnownOffsetWordShare = 0.999;
+// ... and a lone token or such a run must read as no word at all as it stands.
+constexpr double kLoneTokenOriginalShare = 0.001;
 // Without a word list: mean log-probability per letter pair.
 constexpr double kMinBigramGain = 0.8;
 constexpr double kMinBigramScore = -3.0;
@@ -74,8 +76,10 @@ struct Run {
   size_t last = 0;
   int shift = 0;  // added to each code point to decode
   bool accepted = false;
-  bool scored = false;  // `original` holds the run's score as it stands
-  Score original;       // see score_as_it_stands: may hold only `words`
+  // Without a word list: `original` holds the run's letter-pair score as
+  // it stands, once read (convinces()).
+  bool scored = false;
+  Score original;
 };
 
 struct Paragraph {
@@ -493,7 +497,8 @@ bool convincing(const Score& best, const Score& original, bool word_list) {
     return best.letters >= kMinRunLetters && best.word_pieces >= 2 && best.words >= kMinWordShare &&
            best.words - original.words >= kMinGain;
   }
-  return best.letters >= kMinLoneTokenLetters && best.words >= 0.999 && original.words <= 0.001;
+  return best.letters >= kMinLoneTokenLetters && best.words >= 0.999 &&
+         original.words <= kLoneTokenOriginalShare;
 }
 
 // The share of letters in words below which convincing() refuses any
@@ -507,7 +512,7 @@ double convincing_floor(const Score& original, bool word_list) {
 // only to decode entirely to words.
 bool convincing_with_known_offset(const Score& best, const Score& original) {
   return best.valid && best.letters >= 2 && best.word_pieces >= 1 &&
-         best.words >= kKnownOffsetWordShare && original.words <= 0.001;
+         best.words >= kKnownOffsetWordShare && original.words <= kLoneTokenOriginalShare;
 }
 
 bool decodes_to_word(const Context& ctx, const Token& token, int shift, std::string& buffer) {
@@ -705,15 +710,46 @@ bool has_glyph(const Context& ctx, const Token& token) {
 // at offset 0 its pieces are its tokens, and no token of a run is a word
 // (tokenize asked the same lexicon), so the share is 0. Most runs have no
 // glyph, so this spares a decode and a look-up per token.
+// `words_ceiling` (word list only): the caller only needs to know whether
+// the share stays at or under it, so reading stops once it surely does, and
+// the score then comes back with a share of 0, which judges alike.
 Score score_as_it_stands(const Context& ctx, const Paragraph& p, const Run& run,
-                         std::string& buffer) {
+                         std::string& buffer, double words_ceiling = 0) {
   if (ctx.lexicon.has_word_list()) {
     bool glyphs = false;
     for (size_t k = run.first; k <= run.last && !glyphs; ++k) glyphs = has_glyph(ctx, p.tokens[k]);
     if (!glyphs) return Score{};
+    // With a word list convincing() reads only the share of words.
+    return score_run(ctx, p, run, 0, buffer, words_ceiling, false);
   }
-  // With a word list convincing() reads only the share of words.
-  return score_run(ctx, p, run, 0, buffer, 0, !ctx.lexicon.has_word_list());
+  return score_run(ctx, p, run, 0, buffer, 0, true);
+}
+
+// convincing(best, the run as it stands), reading the run as it stands only
+// when `best` could convince at all, and with a word list only as far as
+// the gain best needs (see score_as_it_stands). Without a word list the
+// letter-pair score is needed whole, and is kept in the run.
+bool convinces(const Context& ctx, const Paragraph& p, Run& run, const Score& best,
+               std::string& buffer) {
+  if (!ctx.lexicon.has_word_list()) {
+    if (!run.scored) {
+      run.original = score_as_it_stands(ctx, p, run, buffer);
+      run.scored = true;
+    }
+    return convincing(best, run.original, false);
+  }
+  // Against a run that reads as no words at all: the most it could do.
+  if (!convincing(best, Score{}, true)) return false;
+  const double ceiling = best.pieces >= 2 ? best.words - kMinGain : kLoneTokenOriginalShare;
+  return convincing(best, score_as_it_stands(ctx, p, run, buffer, ceiling), true);
+}
+
+// convincing_with_known_offset, reading the run as it stands the same way.
+bool convinces_with_known_offset(const Context& ctx, const Paragraph& p, const Run& run,
+                                 const Score& best, std::string& buffer) {
+  if (!convincing_with_known_offset(best, Score{})) return false;
+  return convincing_with_known_offset(
+      best, score_as_it_stands(ctx, p, run, buffer, kLoneTokenOriginalShare));
 }
 
 struct Choice {
@@ -825,22 +861,22 @@ std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classe
   for (Paragraph& p : damaged) {
     for (Run& run : p.runs) {
       if (!could_convince(ctx, p, run)) continue;
-      run.original = score_as_it_stands(ctx, p, run, buffer);
-      run.scored = true;
-      const Score& original = run.original;
-      const double floor = convincing_floor(original, word_list);
+      // The floor for a run that reads as no words as it stands, the lowest
+      // there is: a score under the run's own floor does not convince, so
+      // the run as it stands is only read once an offset may (convinces()).
+      const double floor = convincing_floor(Score{}, word_list);
       // One font's runs share one offset: the offset proven last is tried
       // first, and the whole window only when it does not convince.
       if (last_proven != 0 &&
-          convincing(score_run(ctx, p, run, last_proven, buffer, floor, !word_list), original,
-                     word_list)) {
+          convinces(ctx, p, run, score_run(ctx, p, run, last_proven, buffer, floor, !word_list),
+                    buffer)) {
         run.shift = last_proven;
         run.accepted = true;
       } else {
         const int first_try = last_proven != 0 ? last_proven : classes.recent_offset();
         const Choice choice = best_shift(ctx, p, run, floor, first_try, buffer);
         run.shift = choice.shift;
-        run.accepted = run.shift != 0 && convincing(choice.score, original, word_list);
+        run.accepted = run.shift != 0 && convinces(ctx, p, run, choice.score, buffer);
       }
       if (run.accepted) {
         ++proven[run.shift];
@@ -856,14 +892,10 @@ std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classe
     for (Paragraph& p : damaged) {
       for (Run& run : p.runs) {
         if (run.accepted) continue;
-        if (!run.scored) {
-          run.original = score_as_it_stands(ctx, p, run, buffer);
-          run.scored = true;
-        }
-        const Score& original = run.original;
         for (const auto& [n, shift] : by_use) {
-          if (convincing_with_known_offset(
-                  score_run(ctx, p, run, shift, buffer, kKnownOffsetWordShare, false), original)) {
+          if (convinces_with_known_offset(
+                  ctx, p, run, score_run(ctx, p, run, shift, buffer, kKnownOffsetWordShare, false),
+                  buffer)) {
             run.shift = shift;
             run.accepted = true;
             break;
