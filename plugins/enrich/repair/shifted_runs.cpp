@@ -173,6 +173,13 @@ constexpr std::array<ByteKind, 256> kByteKinds = [] {
 
 // The length of the separator whose lead byte at `i` may spell one, or 0.
 size_t decoded_separator_length(std::string_view text, size_t i) {
+  // U+FFFD (a damaged text's lost spaces, one between most of its tokens)
+  // and U+00A0 without decoding; overlong forms through the decoder.
+  const std::string_view rest = text.substr(i);
+  if (rest.starts_with(kReplacementUtf8)) return kReplacementUtf8.size();
+  if (rest.starts_with("\xC2\xA0")) return 2;
+  const auto lead = static_cast<unsigned char>(rest[0]);
+  if (lead == 0xEF || lead == 0xC2) return 0;
   const Decoded d = decode_at(text, i);
   return is_separator(d.cp) ? d.length : 0;
 }
