@@ -13,7 +13,7 @@
 // stretch the first far more than the second, so the CPU figures are the
 // ones to compare between runs. Reading that clock is a system call, and
 // the part of it inside each interval (half a microsecond on the
-// development VM, ~2% of the enrichment chain's time) is measured at start
+// development VM, ~2% of the enrichment chain's time) is measured once
 // and taken off every timed call, so the CPU figures are the plugins' own.
 //
 // The per-plugin and chain figures are the best of `--passes` (3) passes:

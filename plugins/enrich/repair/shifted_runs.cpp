@@ -797,7 +797,8 @@ Choice best_shift(const Context& ctx, const Paragraph& p, const Run& run, double
     for (size_t i = 0; i < kSampleKeep; ++i) shifts.push_back(scored[i].second);
   }
   // `first_try` (when a candidate) is scored before the others; ties go to
-  // the earlier offset in window order, as if none had gone first.
+  // the offset earlier in `shifts` (window order, or rank on the sample),
+  // as if none had gone first.
   Choice best;
   size_t best_index = shifts.size();
   const auto consider = [&](size_t index) {
@@ -836,8 +837,9 @@ std::vector<Edit> find_shifted_runs(std::string_view text, WordClassMemo& classe
   std::vector<Paragraph> damaged;
   if (text.size() > UINT32_MAX) return {};  // no record's text is: offsets are 32-bit
   std::vector<Token> tokens;
-  // Room for a text of short words: most texts need no growth.
-  tokens.reserve(text.size() / 6 + 16);
+  // Room for a record's text of short words, so most need no growth; a long
+  // text grows it past that only by its damaged paragraphs.
+  tokens.reserve(std::min<size_t>(text.size() / 6 + 16, size_t{1} << 16));
   std::vector<size_t> first_tokens;  // of each damaged paragraph, in `tokens`
   Paragraph scratch;                 // reused: most paragraphs are clean and are dropped
   for (const TextRange& range : split_paragraphs(text)) {

@@ -27,7 +27,8 @@ struct ShiftSearch {
 
 // One edit per decoded run (reason "shifted glyphs (offset N)", N the
 // damage's offset), with notes for the glyphs it mapped and the characters
-// it could not recover.
+// it could not recover. The notes' reasons are views: a glyph's points into
+// `glyphs`, which must outlive the edits.
 std::vector<Edit> find_shifted_runs(std::string_view text, const Lexicon& lexicon,
                                     const LetterBigrams& bigrams, const GlyphTable& glyphs,
                                     const ShiftSearch& search = {});

@@ -141,6 +141,11 @@ struct ItemCodec;
 template <class T, size_t N>
 class ScratchArray {
  public:
+  ScratchArray() = default;
+  // The C struct that points into it would point into the source.
+  ScratchArray(const ScratchArray&) = delete;
+  ScratchArray& operator=(const ScratchArray&) = delete;
+
   T* room(size_t n) {
     if (n <= N) return inline_.data();
     heap_.resize(n);

@@ -148,8 +148,9 @@ inline size_t first_invalid_utf8(std::string_view text) noexcept {
     const size_t rest = i;  // the automaton is at rest here
     const size_t stop = n - i < kStretch ? n : i + kStretch;
     uint64_t state = kAccept;
-    // Shift counts are taken modulo 64 (x86 masks them itself), so the
-    // row's higher fields need no mask until the end.
+    // The state is the whole shifted row: its low six bits are the state
+    // proper (a shift count under 64, as C++ requires), and the fields
+    // above them, which are never read, need no clearing.
     for (; i < stop; ++i) state = kRows[s[i]] >> (state & 63);
     while ((state & 63) != kAccept && (state & 63) != kReject && i < n) {
       state = kRows[s[i++]] >> (state & 63);
