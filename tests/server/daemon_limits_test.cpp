@@ -28,7 +28,7 @@ grpc::Status process(DaemonProcess& daemon, const ProcessRequest& request,
                      std::chrono::milliseconds deadline = std::chrono::seconds(30)) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + deadline);
-  return daemon.stub()->Process(&context, request, &response);
+  return daemon.service()->Process(&context, request, &response);
 }
 
 // The slow test enricher after ingest/text.
@@ -94,9 +94,9 @@ TEST(DaemonLimits, AClientThatDisconnectsMidStreamLeavesTheDaemonHealthy) {
                        slow_plugin_args());
   for (int round = 0; round < 3; ++round) {
     auto channel = daemon.channel();
-    auto stub = opis::v1::ArchiveService::NewStub(channel);
+    auto service = opis::v1::ArchiveService::NewStub(channel);
     grpc::ClientContext context;
-    auto stream = stub->ProcessStream(&context);
+    auto stream = service->ProcessStream(&context);
     for (int i = 0; i < 20; ++i) {
       if (!stream->Write(text_request(std::to_string(i), "text " + std::to_string(i) + "\n"))) {
         break;
@@ -121,12 +121,12 @@ TEST(DaemonLimits, AWrongOrMissingTokenIsUnauthenticated) {
   const std::string token = "a-long-enough-test-token-0123456789";
   DaemonProcess daemon(write_daemon_config(
       dir, {.pipeline = kTextOnlyPipeline, .extra = "auth:\n  tokens: [\"" + token + "\"]\n"}));
-  auto stub = daemon.stub();
+  auto service = daemon.service();
   const auto call = [&](const std::string& authorization) {
     grpc::ClientContext context;
     if (!authorization.empty()) context.AddMetadata("authorization", authorization);
     ProcessResponse response;
-    return stub->Process(&context, text_request("doc", "text\n"), &response).error_code();
+    return service->Process(&context, text_request("doc", "text\n"), &response).error_code();
   };
   EXPECT_EQ(call(""), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(call("Bearer wrong-token-of-some-length-000000"), grpc::StatusCode::UNAUTHENTICATED);
@@ -134,7 +134,7 @@ TEST(DaemonLimits, AWrongOrMissingTokenIsUnauthenticated) {
   EXPECT_EQ(call("Bearer " + token), grpc::StatusCode::OK);
   {
     grpc::ClientContext context;
-    auto stream = stub->ProcessStream(&context);
+    auto stream = service->ProcessStream(&context);
     stream->WritesDone();
     EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
   }
@@ -186,7 +186,7 @@ TEST(DaemonLimits, TlsHandshakeWithGeneratedCertificates) {
   grpc::ClientContext plain_context;
   plain_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
   const auto plain =
-      daemon.stub()->Process(&plain_context, text_request("plain", "no TLS\n"), &response);
+      daemon.service()->Process(&plain_context, text_request("plain", "no TLS\n"), &response);
   EXPECT_FALSE(plain.ok());
 }
 
@@ -205,12 +205,12 @@ TEST(DaemonLimits, MutualTlsAcceptsOnlyClientsWithACertificateFromTheConfiguredC
       ssl.pem_private_key = read_file(dir / "client.key");
       ssl.pem_cert_chain = read_file(dir / "client.pem");
     }
-    auto stub = opis::v1::ArchiveService::NewStub(
+    auto service = opis::v1::ArchiveService::NewStub(
         grpc::CreateChannel(daemon.address(), grpc::SslCredentials(ssl)));
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
     ProcessResponse response;
-    return stub->Process(&context, text_request("mtls", "mutual TLS\n"), &response);
+    return service->Process(&context, text_request("mtls", "mutual TLS\n"), &response);
   };
   const auto accepted = call(true);
   EXPECT_TRUE(accepted.ok()) << accepted.error_message();
@@ -234,7 +234,7 @@ TEST(DaemonLimits, AFullQueueRefusesUnaryCallsWithARetryHint) {
       context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
       ProcessResponse response;
       const auto status =
-          daemon.stub()->Process(&context, text_request(std::to_string(i), "text\n"), &response);
+          daemon.service()->Process(&context, text_request(std::to_string(i), "text\n"), &response);
       std::lock_guard lock(mutex);
       codes.push_back(status.error_code());
       if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {

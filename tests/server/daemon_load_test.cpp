@@ -26,10 +26,10 @@ struct StreamOutcome {
 // concurrently with writing.
 StreamOutcome run_stream(DaemonProcess& daemon, int client, int documents) {
   StreamOutcome outcome;
-  auto stub = daemon.stub();
+  auto service = daemon.service();
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
-  auto stream = stub->ProcessStream(&context);
+  auto stream = service->ProcessStream(&context);
   std::thread writer([&] {
     for (int i = 0; i < documents; ++i) {
       ProcessRequest request;
@@ -91,7 +91,7 @@ TEST(DaemonLoad, SigtermDuringLoadCompletesOrRefusesCallsAndFlushesOutputs) {
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c) {
     clients.emplace_back([&, c] {
-      auto stub = daemon.stub();
+      auto service = daemon.service();
       for (int i = 0; !stop; ++i) {
         grpc::ClientContext context;
         context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
@@ -100,7 +100,7 @@ TEST(DaemonLoad, SigtermDuringLoadCompletesOrRefusesCallsAndFlushesOutputs) {
         request.set_content("Load document " + std::to_string(i) + "\n");
         request.set_file_name("load.txt");
         ProcessResponse response;
-        const auto status = stub->Process(&context, request, &response);
+        const auto status = service->Process(&context, request, &response);
         if (status.ok()) {
           ++ok_calls;
           records_received += response.records_size();

@@ -34,7 +34,7 @@ opis::v1::Record process_one(DaemonProcess& daemon, const std::string& text) {
   request.set_content(text);
   request.set_file_name("note.txt");
   ProcessResponse response;
-  const auto status = daemon.stub()->Process(&context, request, &response);
+  const auto status = daemon.service()->Process(&context, request, &response);
   EXPECT_TRUE(status.ok()) << status.error_message();
   return response.records_size() > 0 ? response.records(0) : opis::v1::Record{};
 }

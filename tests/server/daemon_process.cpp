@@ -131,18 +131,18 @@ std::shared_ptr<grpc::Channel> DaemonProcess::channel() const {
   return grpc::CreateCustomChannel(address_, grpc::InsecureChannelCredentials(), args);
 }
 
-std::unique_ptr<opis::v1::ArchiveService::Stub> DaemonProcess::stub() const {
+std::unique_ptr<opis::v1::ArchiveService::Stub> DaemonProcess::service() const {
   return opis::v1::ArchiveService::NewStub(channel());
 }
 
 std::string DaemonProcess::health(grpc::Channel& channel, std::chrono::milliseconds timeout) {
-  auto stub = grpc::health::v1::Health::NewStub(
+  auto service = grpc::health::v1::Health::NewStub(
       std::shared_ptr<grpc::Channel>(&channel, [](grpc::Channel*) {}));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + timeout);
   grpc::health::v1::HealthCheckRequest request;
   grpc::health::v1::HealthCheckResponse response;
-  const grpc::Status status = stub->Check(&context, request, &response);
+  const grpc::Status status = service->Check(&context, request, &response);
   if (!status.ok())
     return "error " + std::to_string(status.error_code()) + ": " + status.error_message();
   return grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status());

@@ -45,7 +45,8 @@ class DaemonProcess {
   std::string log() const;
 
   std::shared_ptr<grpc::Channel> channel() const;
-  std::unique_ptr<opis::v1::ArchiveService::Stub> stub() const;
+  // A client of the daemon's ArchiveService over channel().
+  std::unique_ptr<opis::v1::ArchiveService::Stub> service() const;
   // Health.Check of the whole server ("") through `channel`: "SERVING",
   // "NOT_SERVING", or the call's error.
   static std::string health(grpc::Channel& channel, std::chrono::milliseconds timeout);

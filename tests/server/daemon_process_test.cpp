@@ -28,7 +28,7 @@ TEST(Daemon, ProcessEnrichesAKnownDocumentThroughTheDefaultPipeline) {
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   ProcessResponse response;
   const auto status =
-      daemon.stub()->Process(&context, request_for_file(kTelegram, "t1"), &response);
+      daemon.service()->Process(&context, request_for_file(kTelegram, "t1"), &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.request_id(), "t1");
   ASSERT_EQ(response.records_size(), 1);
@@ -66,7 +66,7 @@ TEST(Daemon, StreamAnswersEveryRequestByItsIdAndFailsOnlyTheBadDocument) {
   TempDir dir;
   DaemonProcess daemon(write_daemon_config(dir, {.pipeline = kTextOnlyPipeline}));
   grpc::ClientContext context;
-  auto stream = daemon.stub()->ProcessStream(&context);
+  auto stream = daemon.service()->ProcessStream(&context);
   const std::vector<std::pair<std::string, std::string>> documents = {
       {"good-1", "A first plain text document.\n"},
       {"bad", std::string(kBinary, sizeof kBinary - 1)},
@@ -103,13 +103,13 @@ TEST(Daemon, APipelineWithoutOutputsAnswersWithTheRecords) {
   grpc::ClientContext unary;
   ProcessResponse response;
   const auto status =
-      daemon.stub()->Process(&unary, request_for_file(kTelegram, "telegram"), &response);
+      daemon.service()->Process(&unary, request_for_file(kTelegram, "telegram"), &response);
   ASSERT_TRUE(status.ok()) << status.error_message() << daemon.log();
   ASSERT_EQ(response.records_size(), 1);
   EXPECT_EQ(response.records(0).text(), read_file(kTelegram));
 
   grpc::ClientContext context;
-  auto stream = daemon.stub()->ProcessStream(&context);
+  auto stream = daemon.service()->ProcessStream(&context);
   for (const std::string id : {"one", "two"}) {
     ProcessRequest request;
     request.set_request_id(id);
@@ -127,13 +127,13 @@ TEST(Daemon, APipelineWithoutOutputsAnswersWithTheRecords) {
                                                        {"two", "The document called two.\n"}}));
 }
 
-// Raw messages on ProcessStream, through a generic stub; the answers' bytes.
+// Raw messages on ProcessStream, through gRPC's generic client; the answers' bytes.
 std::vector<std::string> raw_stream(grpc::Channel& channel, const std::vector<std::string>& sent) {
   grpc::CompletionQueue queue;
-  grpc::GenericStub stub(std::shared_ptr<grpc::Channel>(&channel, [](grpc::Channel*) {}));
+  grpc::GenericStub generic(std::shared_ptr<grpc::Channel>(&channel, [](grpc::Channel*) {}));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  auto call = stub.PrepareCall(&context, "/opis.v1.ArchiveService/ProcessStream", &queue);
+  auto call = generic.PrepareCall(&context, "/opis.v1.ArchiveService/ProcessStream", &queue);
   const auto step = [&queue](auto&& operation) {
     void* tag = nullptr;
     bool ok = false;
@@ -200,10 +200,10 @@ TEST(Daemon, ListsItsPluginsAndServesOnAUnixSocketToo) {
   EXPECT_EQ(daemon.addresses()[1], socket);
 
   auto unix_channel = grpc::CreateChannel(socket, grpc::InsecureChannelCredentials());
-  auto stub = opis::v1::ArchiveService::NewStub(unix_channel);
+  auto service = opis::v1::ArchiveService::NewStub(unix_channel);
   grpc::ClientContext context;
   opis::v1::ListPluginsResponse plugins;
-  ASSERT_TRUE(stub->ListPlugins(&context, {}, &plugins).ok());
+  ASSERT_TRUE(service->ListPlugins(&context, {}, &plugins).ok());
   bool text = false, dates = false;
   for (const auto& p : plugins.plugins()) {
     text |= p.kind() == "ingest" && p.name() == "text" &&
@@ -214,15 +214,15 @@ TEST(Daemon, ListsItsPluginsAndServesOnAUnixSocketToo) {
   EXPECT_TRUE(dates);
 }
 
-// Server reflection, spoken with the generic stub so the test needs no
+// Server reflection, spoken through gRPC's generic client so the test needs no
 // reflection protos: a ServerReflectionRequest with list_services set is
 // field 7 (a string) = "".
 std::string reflection_list_services(grpc::Channel& channel) {
   grpc::CompletionQueue queue;
-  grpc::GenericStub stub(std::shared_ptr<grpc::Channel>(&channel, [](grpc::Channel*) {}));
+  grpc::GenericStub generic(std::shared_ptr<grpc::Channel>(&channel, [](grpc::Channel*) {}));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  auto call = stub.PrepareCall(
+  auto call = generic.PrepareCall(
       &context, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &queue);
   const auto step = [&queue](auto&& operation) {
     void* tag = nullptr;

@@ -22,7 +22,7 @@ grpc::Status search(DaemonProcess& daemon, const v1::SearchRequest& request,
                     v1::SearchResponse& response) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  return daemon.stub()->Search(&context, request, &response);
+  return daemon.service()->Search(&context, request, &response);
 }
 
 grpc::Status get_record(DaemonProcess& daemon, const std::string& id,
@@ -31,7 +31,7 @@ grpc::Status get_record(DaemonProcess& daemon, const std::string& id,
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   v1::GetRecordRequest request;
   request.set_id(id);
-  return daemon.stub()->GetRecord(&context, request, &response);
+  return daemon.service()->GetRecord(&context, request, &response);
 }
 
 TEST(DaemonStore, SearchesTheArchiveItsConfigNamesLikeOpisSearch) {
@@ -88,7 +88,7 @@ TEST(DaemonStore, FindsWhatItsOwnPipelineWrote) {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
     ASSERT_TRUE(
-        daemon.stub()->Process(&context, request_for_file(kTelegram, "t1"), &processed).ok());
+        daemon.service()->Process(&context, request_for_file(kTelegram, "t1"), &processed).ok());
   }
   ASSERT_EQ(processed.records_size(), 1);
 
