@@ -244,6 +244,15 @@ void add_wall_times(const opis::core::DocumentResult& result,
   }
 }
 
+opis::core::Document read_document(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  opis::core::Document document;
+  document.uri = file.string();
+  document.name = file.filename().string();
+  document.content.assign(std::istreambuf_iterator<char>(in), {});
+  return document;
+}
+
 // One pass of ingestion and enrichment over `files` on one worker, each
 // plugin call timed by `CpuClockObserver` and its provenance event.
 std::map<std::string, PluginTime> time_plugins(const opis::core::PipelineConfig& config,
@@ -254,11 +263,7 @@ std::map<std::string, PluginTime> time_plugins(const opis::core::PipelineConfig&
   CpuClockObserver cpu_clock(times);
   pipeline.set_observer(&cpu_clock);
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    opis::core::Document document;
-    document.uri = file.string();
-    document.name = file.filename().string();
-    document.content.assign(std::istreambuf_iterator<char>(in), {});
+    opis::core::Document document = read_document(file);
     const std::string uri = document.uri;
     auto result = pipeline.process(std::move(document), 0);
     pipeline.enrich_in_order(result, uri);
@@ -314,11 +319,7 @@ int main(int argc, char** argv) {
     CpuClockObserver cpu_clock(times);
     pipeline.set_observer(&cpu_clock);
     for (const auto& file : files) {
-      std::ifstream in(file, std::ios::binary);
-      opis::core::Document document;
-      document.uri = file.string();
-      document.name = file.filename().string();
-      document.content.assign(std::istreambuf_iterator<char>(in), {});
+      opis::core::Document document = read_document(file);
       bytes += document.content.size();
       ++documents;
       const std::string uri = document.uri;
