@@ -71,10 +71,4 @@ double LetterBigrams::mean_log_prob(std::string_view text) const {
   return pairs == 0 ? -100.0 : sum / static_cast<double>(pairs);
 }
 
-bool LetterBigrams::looks_english(std::string_view core) const {
-  EnglishScan scan;
-  for (const char c : core) step(scan, static_cast<unsigned char>(c));
-  return looks_english(scan);
-}
-
 }  // namespace opis::repair

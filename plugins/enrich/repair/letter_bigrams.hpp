@@ -26,11 +26,16 @@ class LetterBigrams {
 
   // A lower-case word, optionally capitalised, with a vowel and no letter
   // pair that English words rarely use. No look-up: the fast path for
-  // clean text. Apostrophes and hyphens may join letters.
-  bool looks_english(std::string_view core) const;
+  // clean text. Apostrophes and hyphens may join letters. Inline: the
+  // tokenizer asks it of every token of every text.
+  bool looks_english(std::string_view core) const {
+    EnglishScan scan;
+    for (const char c : core) step(scan, static_cast<unsigned char>(c));
+    return looks_english(scan);
+  }
 
-  // looks_english a byte at a time, for a caller that walks the bytes
-  // anyway (the tokenizer): step() every byte of a string, then
+ private:
+  // looks_english a byte at a time: step() every byte of a string, then
   // looks_english(scan) answers for the whole string.
   struct EnglishScan {
     uint8_t previous = kNothingYet;  // the kind of the last byte stepped
@@ -48,7 +53,6 @@ class LetterBigrams {
            (scan.letters & kVowels) != 0;
   }
 
- private:
   static constexpr int kSymbols = 27;  // a-z, then the word boundary
   static int index(char c) {
     if (c >= 'a' && c <= 'z') return c - 'a';

@@ -231,9 +231,8 @@ size_t token_end(std::string_view text, size_t i, size_t end) {
 
 // Tokens split at separators; only the few lead bytes that may spell one
 // are decoded. A continuation byte is never a separator, so scanning bytes
-// splits where decoding would. A plain word (ASCII letters at both ends)
-// is classified by looks_english's pair test over its bytes, without a
-// look-up; any other by its core.
+// splits where decoding would. Each token is judged by its core: a plain
+// word by looks_english, without a look-up.
 void tokenize(const Context& ctx, TextRange range, std::vector<Token>& tokens) {
   const std::string_view text = ctx.text;
   const size_t end = range.end;
@@ -253,19 +252,7 @@ void tokenize(const Context& ctx, TextRange range, std::vector<Token>& tokens) {
     if (i >= end) break;
     const size_t start = i;
     i = token_end(text, i, end);
-    const std::string_view token = text.substr(start, i - start);
-    // A token between two ASCII letters is its own core (strip_to_letters)
-    // and is judged whole; any other is judged by its core.
-    const bool own_core = is_ascii_letter(static_cast<unsigned char>(token.front())) &&
-                          is_ascii_letter(static_cast<unsigned char>(token.back()));
-    WordClass cls = WordClass::kWord;
-    if (!own_core) {
-      cls = classify_token(ctx, token);
-    } else {
-      LetterBigrams::EnglishScan english;
-      for (const char c : token) ctx.bigrams.step(english, static_cast<unsigned char>(c));
-      if (!ctx.bigrams.looks_english(english)) cls = ctx.classes.classify(token);
-    }
+    const WordClass cls = classify_token(ctx, text.substr(start, i - start));
     tokens.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i), cls});
   }
 }
