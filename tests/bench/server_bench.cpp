@@ -176,9 +176,9 @@ double cpu_seconds_of(int pid) {
 void drive_stream(const std::string& address, const std::string& document, int window,
                   Clock::time_point stop_at, std::atomic<uint64_t>& done,
                   std::atomic<uint64_t>& errors) {
-  auto stub = opis::v1::ArchiveService::NewStub(channel_to(address));
+  auto service = opis::v1::ArchiveService::NewStub(channel_to(address));
   grpc::ClientContext context;
-  auto stream = stub->ProcessStream(&context);
+  auto stream = service->ProcessStream(&context);
   std::mutex mutex;
   std::condition_variable answered;
   int in_flight = 0;
@@ -285,7 +285,7 @@ void print_row(const char* payload, const char* target, const Throughput& t, std
 }
 
 void unary_latency(const std::string& address, const std::string& document) {
-  auto stub = opis::v1::ArchiveService::NewStub(channel_to(address));
+  auto service = opis::v1::ArchiveService::NewStub(channel_to(address));
   ProcessRequest request;
   request.set_content(document);
   request.set_file_name("bench.txt");
@@ -296,7 +296,7 @@ void unary_latency(const std::string& address, const std::string& document) {
     grpc::ClientContext context;
     ProcessResponse response;
     const auto began = Clock::now();
-    const auto status = stub->Process(&context, request, &response);
+    const auto status = service->Process(&context, request, &response);
     const double us = std::chrono::duration<double, std::micro>(Clock::now() - began).count();
     if (!status.ok()) {
       std::printf("  unary call failed: %s\n", status.error_message().c_str());
